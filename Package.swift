@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ingestd",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ingestd", targets: ["Daemon"]),
+        .library(name: "Ingest", targets: ["Ingest"]),
+    ],
+    dependencies: [
+        // CLI of the daemon (subcommands, --help, typed options).
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SHA-256 of source files (content identity, duplicate detection, stable ids).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // The C boundary: libinotifytools, nothing else.
+        .systemLibrary(
+            name: "CInotify",
+            providers: [.apt(["libinotifytools0-dev"])]
+        ),
+        // Pure: bytes in, records out.
+        .target(
+            name: "Ingest",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The executable `ingestd`: owns every effect.
+        .executableTarget(
+            name: "Daemon",
+            dependencies: [
+                "Ingest",
+                "CInotify",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DaemonTests", dependencies: ["Ingest"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Ingest
+
+/// `ingestd ingest FILE...`: parse once, print records as JSON Lines, touch no state.
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Parse files once and print their article records as JSON Lines on stdout.",
+        discussion: "Touches no state. Exit status 0 if every file parsed, 1 if any failed (one line per failure on stderr)."
+    )
+
+    @Argument(help: "Page files to parse.")
+    var files: [String]
+
+    @Option(help: "Folder holding dict.txt and analyse/idf.txt (default: python3-jieba's).")
+    var lexiconDir: String?
+
+    func run() throws {
+        let lexicon: Lexicon
+        do {
+            lexicon = try LexiconFiles.load(directory: LexiconFiles.directory(lexiconDir))
+        } catch {
+            Console.error("ingestd: \(error)")
+            throw ExitCode(2)
+        }
+        let ingestor = Ingestor(lexicon: lexicon)
+        let out = RecordLines()
+        var failed = 0
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                Console.error("ingestd: \(file): io: cannot read the file")
+                failed += 1
+                continue
+            }
+            do {
+                let result = try ingestor.ingest([UInt8](data), path: file, ingestedAt: Date().timeIntervalSince1970)
+                var chunk = Data()
+                for r in result.records { chunk.append(try out.line(r)) }
+                FileHandle.standardOutput.write(chunk)
+            } catch let failure as IngestFailure {
+                Console.error("ingestd: \(file): \(failure)")
+                failed += 1
+            }
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+@main
+struct Ingestd: AsyncParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "ingestd",
+        abstract: "Watch an inbox of newspaper page files and turn each page into article records.",
+        version: version,
+        subcommands: [IngestCommand.self]
+    )
+}

@@ -1,0 +1,245 @@
+/// A word list with frequencies and IDF weights in a compact trie, built from the text files
+/// Debian's python3-jieba ships (`dict.txt`: `word freq [tag]`; `idf.txt`: `word idf`).
+///
+/// Layout: one node per distinct prefix (about 510 000 for jieba's files), stored as parallel
+/// arrays; the children of a node are contiguous and sorted, the root's are found through a
+/// direct table over the Basic Multilingual Plane. About 8 MiB in all, built in one pass of
+/// bucket sorts without materialising a `String` per word.
+public struct Lexicon: Sendable {
+    typealias Node = Int32
+    static let none: Node = -1
+
+    private var unit: [UInt16] = []
+    private var firstChild: [Int32] = []
+    private var childCount: [UInt16] = []
+    /// ln(freq / total) for dictionary words, NaN for prefixes that are not words.
+    private var logProb: [Float] = []
+    private var idfValue: [Float] = []
+    private var rootTable: [Int32] = []
+
+    /// ln(total frequency): the cost of a character the dictionary does not know.
+    public private(set) var logTotal: Double = 0
+    /// Median IDF, used for words the IDF table lacks (as jieba does).
+    public private(set) var medianIDF: Float = 0
+    public private(set) var wordCount = 0
+
+    public enum LoadError: Error, CustomStringConvertible {
+        case malformed(file: String, line: Int)
+        case emptyDictionary
+
+        public var description: String {
+            switch self {
+            case .malformed(let file, let line): return "\(file): line \(line) is not `word number`"
+            case .emptyDictionary: return "the dictionary holds no words"
+            }
+        }
+    }
+
+    /// - Parameters:
+    ///   - dictionary: bytes of a jieba-format dictionary (`word freq [tag]` per line).
+    ///   - idf: bytes of a jieba-format IDF table (`word idf` per line).
+    public init(dictionary: [UInt8], idf: [UInt8]) throws(LoadError) {
+        var units: [UInt16] = []
+        var starts: [Int32] = []
+        var lengths: [UInt8] = []
+        var freqs: [Float] = []   // dictionary frequency, or -1 for IDF-only entries
+        var idfs: [Float] = []    // IDF, or NaN for dictionary-only entries
+        units.reserveCapacity(1_200_000)
+        var total = 0.0
+
+        try Self.readPairs(dictionary, file: "dictionary") { word, value in
+            starts.append(Int32(units.count))
+            units.append(contentsOf: word)
+            lengths.append(UInt8(word.count))
+            freqs.append(Float(value))
+            idfs.append(.nan)
+            total += value
+        }
+        guard total > 0 else { throw .emptyDictionary }
+        var idfList: [Float] = []
+        try Self.readPairs(idf, file: "IDF table") { word, value in
+            starts.append(Int32(units.count))
+            units.append(contentsOf: word)
+            lengths.append(UInt8(word.count))
+            freqs.append(-1)
+            idfs.append(Float(value))
+            idfList.append(Float(value))
+        }
+        idfList.sort()
+        medianIDF = idfList.isEmpty ? 10 : idfList[idfList.count / 2]
+        logTotal = total.naturalLog
+
+        build(units: units, starts: starts, lengths: lengths, freqs: freqs, idfs: idfs)
+    }
+
+    /// Calls `body` with the UTF-16 units of each line's first field and the second field as
+    /// a number. Words outside the BMP or longer than 255 units are skipped.
+    private static func readPairs(_ bytes: [UInt8], file: String, _ body: ([UInt16], Double) -> Void) throws(LoadError) {
+        var lineNo = 0
+        var lineStart = 0
+        let n = bytes.count
+        while lineStart < n {
+            var lineEnd = lineStart
+            while lineEnd < n, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            lineNo += 1
+            var end = lineEnd
+            if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
+            if end > lineStart {
+                var sp = lineStart
+                while sp < end, bytes[sp] != 0x20, bytes[sp] != 0x09 { sp += 1 }
+                var numStart = sp
+                while numStart < end, bytes[numStart] == 0x20 || bytes[numStart] == 0x09 { numStart += 1 }
+                var numEnd = numStart
+                while numEnd < end, bytes[numEnd] != 0x20, bytes[numEnd] != 0x09 { numEnd += 1 }
+                guard sp > lineStart, numEnd > numStart,
+                      let value = Double(String(decoding: bytes[numStart..<numEnd], as: UTF8.self)) else {
+                    throw .malformed(file: file, line: lineNo)
+                }
+                let word = Array(String(decoding: bytes[lineStart..<sp], as: UTF8.self).utf16)
+                if word.count <= 255, !word.contains(where: { (0xD800...0xDFFF).contains($0) }) { body(word, value) }
+            }
+            lineStart = lineEnd + 1
+        }
+    }
+
+    /// Breadth-first construction: each task holds the entries sharing one node's prefix,
+    /// sorts them by their next unit and allocates the node's children as one block.
+    private mutating func build(units: [UInt16], starts: [Int32], lengths: [UInt8], freqs: [Float], idfs: [Float]) {
+        let count = starts.count
+        var order = [Int32](0..<Int32(count))
+        func append(_ u: UInt16) {
+            unit.append(u); firstChild.append(0); childCount.append(0); logProb.append(.nan); idfValue.append(.nan)
+        }
+        append(0) // root
+        var tasks: [(node: Int32, lo: Int, hi: Int, depth: Int)] = [(0, 0, count, 0)]
+        var t = 0
+        var words = 0
+        while t < tasks.count {
+            let (node, lo, hi, depth) = tasks[t]
+            t += 1
+            // key: the unit at `depth`, or -1 when the entry ends at this node
+            order.withUnsafeMutableBufferPointer { buf in
+                var slice = UnsafeMutableBufferPointer(rebasing: buf[lo..<hi])
+                slice.sort { a, b in
+                    let ka = Int(lengths[Int(a)]) > depth ? Int(units[Int(starts[Int(a)]) + depth]) : -1
+                    let kb = Int(lengths[Int(b)]) > depth ? Int(units[Int(starts[Int(b)]) + depth]) : -1
+                    return ka < kb
+                }
+            }
+            var i = lo
+            while i < hi, Int(lengths[Int(order[i])]) == depth {
+                let e = Int(order[i])
+                if freqs[e] >= 0 {
+                    if logProb[Int(node)].isNaN { words += 1 }
+                    logProb[Int(node)] = Float(Double(max(freqs[e], 1)).naturalLog - logTotal)
+                }
+                if !idfs[e].isNaN { idfValue[Int(node)] = idfs[e] }
+                i += 1
+            }
+            // one child per distinct next unit
+            var groups: [(UInt16, Int, Int)] = []
+            while i < hi {
+                let u = units[Int(starts[Int(order[i])]) + depth]
+                var j = i + 1
+                while j < hi, units[Int(starts[Int(order[j])]) + depth] == u { j += 1 }
+                groups.append((u, i, j))
+                i = j
+            }
+            guard !groups.isEmpty else { continue }
+            let first = Int32(unit.count)
+            firstChild[Int(node)] = first
+            childCount[Int(node)] = UInt16(min(groups.count, Int(UInt16.max)))
+            for (k, g) in groups.enumerated() {
+                append(g.0)
+                tasks.append((first + Int32(k), g.1, g.2, depth + 1))
+            }
+            if t > 4096 { tasks.removeFirst(t); t = 0 }
+        }
+        wordCount = words
+        rootTable = [Int32](repeating: Self.none, count: 65536)
+        let rootFirst = Int(firstChild[0])
+        for k in 0..<Int(childCount[0]) { rootTable[Int(unit[rootFirst + k])] = Int32(rootFirst + k) }
+    }
+
+    @inline(__always)
+    func root(_ u: UInt16) -> Node { rootTable[Int(u)] }
+
+    @inline(__always)
+    func child(_ node: Node, _ u: UInt16) -> Node {
+        let first = Int(firstChild[Int(node)])
+        var lo = 0, hi = Int(childCount[Int(node)])
+        if hi <= 8 {
+            for k in 0..<hi where unit[first + k] == u { return Node(first + k) }
+            return Self.none
+        }
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let m = unit[first + mid]
+            if m == u { return Node(first + mid) }
+            if m < u { lo = mid + 1 } else { hi = mid }
+        }
+        return Self.none
+    }
+
+    @inline(__always)
+    func wordLogProb(_ node: Node) -> Float { logProb[Int(node)] }
+
+    @inline(__always)
+    func isWord(_ node: Node) -> Bool { !logProb[Int(node)].isNaN }
+
+    @inline(__always)
+    func idf(_ node: Node) -> Float? {
+        let v = idfValue[Int(node)]
+        return v.isNaN ? nil : v
+    }
+
+    /// The node for a whole word, or `none`.
+    func lookup<C: Collection>(_ units: C) -> Node where C.Element == UInt16 {
+        var node = Self.none
+        for (k, u) in units.enumerated() {
+            node = k == 0 ? root(u) : child(node, u)
+            if node == Self.none { return node }
+        }
+        return node
+    }
+
+    public func contains(_ word: String) -> Bool {
+        let n = lookup(Array(word.utf16))
+        return n != Self.none && isWord(n)
+    }
+
+    /// Whether a dictionary word runs across the boundary between the end of `left` and
+    /// the start of `right` (`…也` + `是…` → 也是): evidence that a line was cut mid-sentence.
+    public func spansWord(_ left: String, _ right: String) -> Bool {
+        let l = Array(left.utf16.suffix(3)), r = Array(right.utf16.prefix(3))
+        guard !l.isEmpty, !r.isEmpty else { return false }
+        for k in 0..<l.count {
+            var node = root(l[k])
+            var i = k + 1
+            while node != Self.none, i < l.count { node = child(node, l[i]); i += 1 }
+            guard node != Self.none else { continue }
+            for u in r {
+                node = child(node, u)
+                if node == Self.none { break }
+                if isWord(node), Double(wordLogProb(node)) > -14 { return true }
+            }
+        }
+        return false
+    }
+}
+
+private extension Double {
+    var naturalLog: Double {
+        #if canImport(Glibc)
+        return Glibc.log(self)
+        #else
+        return Foundation.log(self)
+        #endif
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#else
+import Foundation
+#endif

@@ -1,0 +1,97 @@
+/// Cuts the page into items (articles and photos) and repairs the two layout accidents
+/// that plain-text extraction produces: a headline printed after its body, and a headline
+/// printed in the middle of its body.
+struct PageItem: Sendable, Equatable {
+    var head: ArticleHead?
+    var photo: PhotoItem?
+    /// Block indices of the body region, in page order.
+    var blocks: [Int]
+    /// Position in reading order.
+    var order: Int
+}
+
+enum ArticleAssembly {
+    static func assemble(_ lines: [PageLine], _ roles: [LineRole], heads: [ArticleHead], photos: [PhotoItem]) -> [PageItem] {
+        var headAt: [Int: ArticleHead] = [:]
+        for h in heads { headAt[h.start] = h }
+        var photoAt: [Int: PhotoItem] = [:]
+        var photoBlocks = Set<Int>()
+        for p in photos {
+            photoAt[p.blocks[0]] = p
+            photoBlocks.formUnion(p.blocks)
+        }
+
+        var items: [PageItem] = []
+        var current = PageItem(head: nil, photo: nil, blocks: [], order: 0)
+        var i = 0
+        while i < lines.count {
+            if let h = headAt[i] {
+                items.append(current)
+                current = PageItem(head: h, photo: nil, blocks: [], order: i)
+                i = h.bodyStart
+                continue
+            }
+            if let p = photoAt[i] {
+                items.append(PageItem(head: nil, photo: p, blocks: [], order: i))
+                i += 1
+                continue
+            }
+            if !photoBlocks.contains(i) { current.blocks.append(i) }
+            i += 1
+        }
+        items.append(current)
+        items.removeAll { $0.head == nil && $0.photo == nil && $0.blocks.isEmpty }
+
+        reattachTrailingHeadlines(&items, lines, roles)
+        mergeDisplacedHeadlines(&items, lines, roles)
+        items.sort { $0.order < $1.order }
+        return items
+    }
+
+    static func hasText(_ item: PageItem, _ roles: [LineRole]) -> Bool {
+        item.blocks.contains { roles[$0] == .body }
+    }
+
+    /// A headline and byline with no text under them (the next thing is another headline, a
+    /// photo or the page end) were printed after their body. The body is the text above
+    /// them back to the last wide gap in the previous item.
+    static func reattachTrailingHeadlines(_ items: inout [PageItem], _ lines: [PageLine], _ roles: [LineRole]) {
+        for n in items.indices where items[n].head != nil && !hasText(items[n], roles) {
+            guard let p = items[..<n].lastIndex(where: { $0.photo == nil }) else { continue }
+            let prev = items[p].blocks
+            let textBlocks = prev.filter { roles[$0] == .body || roles[$0] == .short }
+            guard let firstText = textBlocks.first else { continue }
+            let cut: Int?
+            if items[p].head == nil {
+                cut = prev.firstIndex(of: firstText)
+            } else {
+                cut = prev.lastIndex { $0 != firstText && lines[$0].gap >= 2 && (roles[$0] == .body || roles[$0] == .short) }
+            }
+            guard let cut, prev[cut...].contains(where: { roles[$0] == .body }) else { continue }
+            items[n].blocks = Array(prev[cut...]) + items[n].blocks
+            items[n].order = prev[cut]
+            items[p].blocks = Array(prev[..<cut])
+        }
+        items.removeAll { $0.head == nil && $0.photo == nil && !hasText($0, roles) }
+    }
+
+    /// A headline without byline sitting between a paragraph cut mid-sentence and its
+    /// continuation belongs to the untitled text around it.
+    static func mergeDisplacedHeadlines(_ items: inout [PageItem], _ lines: [PageLine], _ roles: [LineRole]) {
+        var n = 1
+        while n < items.count {
+            let item = items[n]
+            let prev = items[n - 1]
+            if let head = item.head, !head.hasByline, prev.head == nil, prev.photo == nil,
+               let last = prev.blocks.last(where: { roles[$0] == .body }),
+               !Shape.endsClosed(lines[last].text), !Shape.endsInCloser(lines[last].text),
+               let next = item.blocks.first(where: { roles[$0] == .body || roles[$0] == .short }), roles[next] == .body {
+                items[n - 1].head = head
+                items[n - 1].blocks += item.blocks
+                items.remove(at: n)
+                continue
+            }
+            n += 1
+        }
+    }
+}

@@ -1,0 +1,96 @@
+/// Where an article starts: its headline lines and what marks them as a headline.
+struct ArticleHead: Sendable, Equatable {
+    var start: Int
+    var headline: HeadlineGroup
+    var authors: [String]
+    /// A byline, bare name line or dateline follows the headline.
+    var hasByline: Bool
+    /// First block after the headline and byline.
+    var bodyStart: Int
+}
+
+enum ArticleHeads {
+    static let maxHeadlineLines = 4
+    /// A headline found only by the white space around it must be at least this long;
+    /// shorter lines in that position are box labels and slogans.
+    static let minUnmarkedHeadline = 6
+
+    /// Headline groups: up to four short lines (and a `——` subtitle) followed by a byline,
+    /// a bare name, a dateline, or set off by a wide gap from the text above.
+    static func find(_ lines: [PageLine], _ roles: [LineRole], taken: Set<Int>) -> [ArticleHead] {
+        var heads: [ArticleHead] = []
+        let firstContent = roles.firstIndex { role in
+            switch role {
+            case .furniture, .paperName: return false
+            default: return true
+            }
+        } ?? 0
+        var i = 0
+        while i < lines.count {
+            guard !taken.contains(i), startsHeadline(roles[i]), roles[i] != .short || Bylines.bareNames(lines[i]) == nil else {
+                i += 1
+                continue
+            }
+            var shorts: [String] = []
+            var dashed: String?
+            var j = i
+            scan: while j < lines.count, !taken.contains(j), j - i < maxHeadlineLines {
+                switch roles[j] {
+                case .short:
+                    if !shorts.isEmpty, Bylines.bareNames(lines[j]) != nil { break scan }
+                    shorts.append(lines[j].text)
+                    j += 1
+                case .titleWithSubtitle(let t, let s):
+                    shorts.append(t)
+                    dashed = s
+                    j += 1
+                    break scan
+                case .dashSubtitle(let s):
+                    if shorts.isEmpty { break scan }
+                    dashed = s
+                    j += 1
+                    break scan
+                default:
+                    break scan
+                }
+            }
+            var authors: [String] = []
+            var hasByline = false
+            var bodyStart = j
+            if j < lines.count, !taken.contains(j) {
+                switch roles[j] {
+                case .byline(let names):
+                    authors = names
+                    hasByline = true
+                    bodyStart = j + 1
+                case .short:
+                    if let names = Bylines.bareNames(lines[j]) {
+                        authors = names
+                        hasByline = true
+                        bodyStart = j + 1
+                    }
+                case .body:
+                    hasByline = Bylines.dateline(lines[j].text) != nil
+                default:
+                    break
+                }
+            }
+            let setOff = (lines[i].gap >= 2 || i == firstContent) && lines[i].length >= minUnmarkedHeadline
+                && shorts.count <= 3 && j < lines.count && !taken.contains(j) && roles[j] == .body
+            if hasByline || dashed != nil || setOff, let headline = HeadlineGroup.read(lines: shorts, dashed: dashed) {
+                heads.append(ArticleHead(start: i, headline: headline, authors: authors, hasByline: hasByline, bodyStart: bodyStart))
+                i = max(bodyStart, i + 1)
+            } else {
+                i += 1
+            }
+        }
+        return heads
+    }
+
+    private static func startsHeadline(_ role: LineRole) -> Bool {
+        switch role {
+        case .short, .titleWithSubtitle: return true
+        default: return false
+        }
+    }
+}

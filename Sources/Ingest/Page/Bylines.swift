@@ -1,0 +1,144 @@
+/// The forms in which Chinese papers credit writers, reporters and photographers:
+/// `□葛志娟`, `本报记者 索朗琼珠`, `记者 张三 通讯员 李四`, `文/图 王五`, a bare `王宇`,
+/// `本报拉萨讯(记者 孙文娟 通讯员 刘团飞)…`, `本报记者 孙文娟 摄`, `…。徐海燕 摄`,
+/// `(作者系…)`. Role words are journalism vocabulary common to all papers.
+enum Bylines {
+    /// Role words, longest first so that `本报记者` wins over `记者`.
+    static let roles: [String] = [
+        "本报特约记者", "本报见习记者", "本报实习记者", "本报特约通讯员", "本报通讯员", "本报记者", "本刊记者", "特约记者", "见习记者",
+        "实习记者", "特约通讯员", "融媒体记者", "全媒体记者", "新华社记者", "中新社记者", "首席记者", "通讯员", "实习生", "记者",
+        "本报评论员", "评论员", "特约撰稿人", "撰稿", "撰文", "摄影记者", "摄影", "文/图", "文\u{FF0F}图", "图/文", "图\u{FF0F}文", "文图", "文/", "文\u{FF0F}", "图/", "图\u{FF0F}", "作者",
+    ]
+    /// Words that may close a byline: `… 报道`, `… 摄`, `… 整理`.
+    static let trailers: [String] = ["联合报道", "报道", "整理", "摄影", "摄", "文", "供稿", "供图", "撰文", "采写", "执笔"]
+
+    static let boxMarks: Set<Unicode.Scalar> = ["□", "◇", "○", "◎", "◆"]
+
+    /// Splits `a b、c,d` into name tokens and checks each one.
+    static func nameTokens(_ s: Substring, requireSurname: Bool) -> [String]? {
+        let tokens = s.split { $0 == " " || $0 == "、" || $0 == "," || $0 == "\u{FF0C}" || $0 == ";" || $0 == "\u{FF1B}" }
+        guard !tokens.isEmpty, tokens.count <= 6 else { return nil }
+        for t in tokens {
+            let ok = requireSurname ? Surnames.isPersonName(t) : isLooseName(t)
+            if !ok { return nil }
+        }
+        return tokens.map(String.init)
+    }
+
+    /// A name after a role word: 2–4 Han (5 for some minority names), or a dotted name.
+    static func isLooseName(_ t: Substring) -> Bool {
+        let u = t.unicodeScalars
+        if u.contains("·") { return Surnames.isPersonName(t) }
+        return (2...5).contains(u.count) && u.allSatisfy(Scalars.isHan)
+    }
+
+    /// Removes role words and closing words, then reads the names: `本报记者 张三 通讯员 李四 报道`.
+    static func creditedNames(_ text: String) -> [String]? {
+        var rest = Substring(text)
+        var names: [String] = []
+        while !rest.isEmpty {
+            rest = rest.drop { $0 == " " || $0 == ":" || $0 == "\u{FF1A}" }
+            if let role = roles.first(where: { rest.hasPrefix($0) }) {
+                rest = rest.dropFirst(role.count)
+                continue
+            }
+            // the names run to the next role word
+            var end = rest.endIndex
+            var i = rest.startIndex
+            while i < rest.endIndex {
+                if roles.contains(where: { rest[i...].hasPrefix($0) }), i != rest.startIndex, rest[rest.index(before: i)] == " " {
+                    end = i
+                    break
+                }
+                i = rest.index(after: i)
+            }
+            var chunk = rest[..<end]
+            while chunk.last == " " { chunk = chunk.dropLast() }
+            if let t = trailers.first(where: { chunk.hasSuffix(" " + $0) }) { chunk = chunk.dropLast(t.count + 1) }
+            guard let found = nameTokens(chunk, requireSurname: false) else { return nil }
+            names += found
+            rest = rest[end...]
+        }
+        return names.isEmpty ? nil : names
+    }
+
+    /// An explicit byline line: a box mark or a role word, then names.
+    static func byline(_ line: PageLine) -> [String]? {
+        guard line.length <= 40, let first = line.text.unicodeScalars.first else { return nil }
+        if boxMarks.contains(first) {
+            return creditedNames(String(line.text.unicodeScalars.dropFirst()).trimmedSpaces())
+        }
+        guard roles.contains(where: { line.text.hasPrefix($0) }), !isCredit(line.text) else { return nil }
+        return creditedNames(line.text)
+    }
+
+    /// A bare name line (`王宇`, `王长新 李敏`): only meaningful right under a headline.
+    static func bareNames(_ line: PageLine) -> [String]? {
+        guard line.length <= 20 else { return nil }
+        return nameTokens(Substring(line.text), requireSurname: true)
+    }
+
+    static func isCredit(_ text: String) -> Bool {
+        text.hasSuffix(" 摄") || text.hasSuffix("摄影") || text.hasSuffix("/摄") || text.hasSuffix("\u{FF0F}摄") || text.hasPrefix("摄影") || text.hasPrefix("图/") || text.hasPrefix("图\u{FF0F}")
+    }
+
+    /// A standalone photo credit: `本报记者 孙文娟 摄`, `孙文娟 摄`, `摄影 张三`, `图/张三`.
+    static func credit(_ line: PageLine) -> [String]? {
+        guard line.length <= 40, isCredit(line.text) else { return nil }
+        var t = line.text
+        for suffix in [" 摄", "/摄", "\u{FF0F}摄", "摄影", "摄"] where t.hasSuffix(suffix) {
+            t = String(t.dropLast(suffix.count))
+            break
+        }
+        t = t.trimmedSpaces()
+        if t.hasSuffix("/") || t.hasSuffix("\u{FF0F}") { t = String(t.dropLast()).trimmedSpaces() }
+        if let names = creditedNames(t) { return names }
+        return nil
+    }
+
+    /// A caption that ends in its credit: `…贡献力量。徐海燕 摄` → (caption, names).
+    static func trailingCredit(_ line: PageLine) -> (caption: String, names: [String])? {
+        let t = line.text
+        guard t.hasSuffix("摄"), line.length > 8 else { return nil }
+        let u = Array(t.unicodeScalars)
+        // the caption ends at the last sentence-final mark (or closing bracket) before the credit
+        guard let cut = u.lastIndex(where: { Scalars.isSentenceFinal($0) || $0 == ")" || $0 == "\u{FF09}" }) else { return nil }
+        let creditText = String(String.UnicodeScalarView(u[(cut + 1)...])).trimmedSpaces()
+        guard !creditText.isEmpty, creditText.unicodeScalars.count <= 24,
+              let names = credit(PageLine(text: creditText, number: line.number, gap: 0)) else { return nil }
+        return (String(String.UnicodeScalarView(u[...cut])), names)
+    }
+
+    /// `(作者系南通市总工会党组书记、副主席)` → `作者系南通市总工会党组书记、副主席`.
+    static func authorNote(_ line: PageLine) -> String? {
+        let u = Array(line.text.unicodeScalars)
+        guard u.count >= 5, u.count <= 120, u.first == "(" || u.first == "\u{FF08}", u.last == ")" || u.last == "\u{FF09}" else { return nil }
+        let inner = String(String.UnicodeScalarView(u[1..<(u.count - 1)])).trimmedSpaces()
+        let openers = ["作者系", "作者为", "作者是", "作者单位", "作者:", "作者\u{FF1A}"]
+        return openers.contains(where: { inner.hasPrefix($0) }) ? inner : nil
+    }
+
+    /// A dateline opening a news item: `本报讯(通讯员 吴凌)…`, `本报拉萨讯(记者 …)…`,
+    /// `新华社北京5月3日电(记者 …)…`, `本报讯 …`. Returns the names and where the text starts.
+    static func dateline(_ paragraph: String) -> (names: [String], bodyStart: String.Index)? {
+        let head = paragraph.prefix(40)
+        guard let xun = head.firstIndex(where: { $0 == "讯" || $0 == "电" }) else { return nil }
+        let opener = head[..<xun]
+        let agency = ["本报", "本刊", "新华社", "中新社", "中新网", "人民网", "央视网"].contains { opener.hasPrefix($0) }
+        let plain = !opener.contains { $0 == "," || $0 == "\u{FF0C}" || $0 == "。" || $0 == " " }
+        // `…讯` carries at most a place name; `…电` a place and a date (`北京5月3日电`)
+        let isNewsOpener = agency && plain && (head[xun] == "讯" ? opener.count <= 10 : opener.count <= 18 && opener.hasSuffix("日"))
+        guard isNewsOpener else { return nil }
+        var rest = paragraph[paragraph.index(after: xun)...]
+        rest = rest.drop { $0 == " " }
+        var names: [String] = []
+        if let open = rest.first, open == "(" || open == "\u{FF08}" {
+            guard let close = rest.firstIndex(where: { $0 == ")" || $0 == "\u{FF09}" }) else { return nil }
+            let inside = rest[rest.index(after: rest.startIndex)..<close]
+            names = creditedNames(String(inside).trimmedSpaces()) ?? []
+            rest = rest[rest.index(after: close)...]
+        }
+        rest = rest.drop { $0 == " " || $0 == ":" || $0 == "\u{FF1A}" }
+        return (names, rest.startIndex)
+    }
+}

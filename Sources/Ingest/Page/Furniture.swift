@@ -1,0 +1,67 @@
+/// Lines that belong to the page, not to any article: masthead pieces, issue numbers,
+/// contact lines, e-paper metadata, box labels, editor credits. Each rule looks at the
+/// shape of a whole line; none lists words taken from particular pages.
+enum Furniture {
+    enum Kind: Sendable, Equatable {
+        case date(String)
+        case edition(String, String?)
+        case issue(String)
+        case trailer
+        case contact
+        case label
+        case editorCredit
+        case separator
+    }
+
+    static func classify(_ line: PageLine) -> Kind? {
+        if FounderTrailer.isTrailer(line) { return .trailer }
+        if line.length > MastheadLine.maxLength { return nil }
+        if let d = MastheadLine.dateOnly(line) { return .date(d) }
+        if let (e, s) = MastheadLine.edition(line) { return .edition(e, s) }
+        if let n = MastheadLine.issue(line) { return .issue(n) }
+        if isContact(line) { return .contact }
+        if isLabel(line) { return .label }
+        if isEditorCredit(line) { return .editorCredit }
+        if line.text.unicodeScalars.allSatisfy({ !Scalars.isHan($0) && !Scalars.isASCIIAlnum($0) && $0 != "…" && $0 != "." }) {
+            return .separator
+        }
+        return nil
+    }
+
+    /// E-mail addresses, web addresses, phone or fax numbers, postcodes.
+    static func isContact(_ line: PageLine) -> Bool {
+        let t = line.text
+        let lower = t.lowercased()
+        if lower.contains("e-mail") || lower.contains("email") || lower.contains("邮箱") { return true }
+        if lower.contains("http://") || lower.contains("https://") || lower.hasPrefix("www.") { return true }
+        if let at = t.firstIndex(of: "@"), t[..<at].last?.isASCII == true, t[t.index(after: at)...].contains(".") {
+            return true
+        }
+        // a phone line: a phone keyword and a run of 7+ digits, and little else
+        let digits = t.unicodeScalars.filter { Scalars.isDigit($0) }.count
+        let han = t.unicodeScalars.filter(Scalars.isHan).count
+        let phoneWord = ["电话", "热线", "传真", "邮编", "QQ", "微信号", "Tel", "TEL"].contains { t.contains($0) }
+        return phoneWord && digits >= 7 && han <= 12
+    }
+
+    /// A boxed label such as `■导读`, `●链接`, `▲图片新闻`: a typographic marker and a few words.
+    static func isLabel(_ line: PageLine) -> Bool {
+        guard let first = line.text.unicodeScalars.first, line.length <= 7 else { return false }
+        switch first {
+        case "■", "●", "◆", "▲", "▼", "★", "◎", "◇", "※", "▶", "►", "【": return true
+        default: return false
+        }
+    }
+
+    /// `责任编辑:…`, `编辑 …`, `校对:…`, `美编 …`: production credits printed on the page.
+    static func isEditorCredit(_ line: PageLine) -> Bool {
+        guard line.length <= 30 else { return false }
+        let roles = ["责任编辑", "责编", "编辑", "美编", "校对", "审读", "审校", "终审", "组版", "版式", "制图", "排版"]
+        for role in roles where line.text.hasPrefix(role) {
+            let rest = line.text.dropFirst(role.count).unicodeScalars
+            guard let next = rest.first else { return true }
+            return next == ":" || next == "\u{FF1A}" || next == " " || next == "/" || next == "\u{FF0F}"
+        }
+        return false
+    }
+}

@@ -1,0 +1,46 @@
+/// Reads the lines above a byline as kicker (引题), main title (主题) and subtitle (副题).
+/// Plain text has lost the type sizes, so the reading rests on order, dashes and length:
+/// a subtitle is marked by `——` or runs much longer than the title; a kicker is a short
+/// line above a clearly longer one.
+struct HeadlineGroup: Sendable, Equatable {
+    var title: String
+    var subtitle: String?
+    var kicker: String?
+
+    init(title: String, subtitle: String? = nil, kicker: String? = nil) {
+        self.title = title
+        self.subtitle = subtitle
+        self.kicker = kicker
+    }
+
+    /// `lines` are the group's `.short` texts in order; `dashed` the `——` subtitle if any.
+    static func read(lines: [String], dashed: String?) -> HeadlineGroup? {
+        guard !lines.isEmpty else { return nil }
+        var g: HeadlineGroup
+        switch lines.count {
+        case 1:
+            g = HeadlineGroup(title: lines[0])
+        case 2:
+            let a = lines[0], b = lines[1]
+            let la = a.scalarCount, lb = b.scalarCount
+            if dashed == nil, lb >= la + 8, lb > 16 {
+                g = HeadlineGroup(title: a, subtitle: b)
+            } else if la <= 10, la * 10 <= lb * 7 {
+                g = HeadlineGroup(title: b, kicker: a)
+            } else {
+                g = HeadlineGroup(title: a + " " + b)
+            }
+        default:
+            let rest = lines[1...]
+            if dashed == nil, rest.count == 2 {
+                g = HeadlineGroup(title: lines[1], subtitle: lines[2], kicker: lines[0])
+            } else {
+                g = HeadlineGroup(title: rest.joined(separator: " "), kicker: lines[0])
+            }
+        }
+        if let dashed { g.subtitle = dashed }
+        // the record has one auxiliary-headline field: a kicker fills it when it is free
+        if g.subtitle == nil, let k = g.kicker { g.subtitle = k }
+        return g
+    }
+}

@@ -1,0 +1,145 @@
+/// What a line is, judged from the line alone. Context (a bare name under a headline, a
+/// short line between byline and body) is applied later by the splitter.
+enum LineRole: Sendable, Equatable {
+    case furniture(Furniture.Kind)
+    case paperName(String)
+    case authorNote(String)
+    /// A standalone photo credit line.
+    case credit([String])
+    case byline([String])
+    /// `——记…`: a subtitle printed with its dashes.
+    case dashSubtitle(String)
+    /// `主题 ——副题` printed on one line.
+    case titleWithSubtitle(String, String)
+    /// Headline-like: at most `Shape.shortMax` characters, not ending a sentence or clause.
+    case short
+    case body
+}
+
+/// Shape tests on text, shared by the classifier and the column-break rules.
+enum Shape {
+    static let shortMax = 40
+
+    /// The text's last mark, looking through closing quotes and brackets; a trailing
+    /// parenthetical after a full stop (`…留影。(资料图片)`) counts as ending the sentence.
+    static func lastMark(_ text: String) -> Unicode.Scalar? {
+        let u = Array(text.unicodeScalars)
+        var end = u.count
+        while end > 0, Scalars.isCloser(u[end - 1]) {
+            if u[end - 1] == ")" || u[end - 1] == "\u{FF09}",
+               let open = u[..<(end - 1)].lastIndex(where: { $0 == "(" || $0 == "\u{FF08}" }), open > 0,
+               Scalars.isSentenceFinal(u[open - 1]) {
+                return u[open - 1]
+            }
+            end -= 1
+        }
+        return end > 0 ? u[end - 1] : nil
+    }
+
+    static func endsSentence(_ text: String) -> Bool {
+        lastMark(text).map(Scalars.isSentenceFinal) ?? false
+    }
+
+    /// Ends a sentence, a list lead (`:`) or a list item (`;`): never a column break.
+    static func endsClosed(_ text: String) -> Bool {
+        guard let m = lastMark(text) else { return false }
+        return Scalars.isSentenceFinal(m) || Scalars.isClauseFinal(m)
+    }
+
+    /// Ends on `,` or `、`: the sentence certainly goes on somewhere else.
+    static func endsOpen(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        return Scalars.isClauseOpen(last)
+    }
+
+    /// Ends in a closing quote or bracket that does not follow a full stop: ambiguous.
+    static func endsInCloser(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        return Scalars.isCloser(last)
+    }
+
+    /// Two phrases set apart by a space (`精心组织 安排专人抓落实`): headline typography,
+    /// never running text.
+    static func hasPhraseSpace(_ text: String) -> Bool {
+        let u = Array(text.unicodeScalars)
+        guard u.count > 2 else { return false }
+        for i in 1..<(u.count - 1) where u[i] == " " {
+            let a = u[i - 1], b = u[i + 1]
+            if (Scalars.isHan(a) || Scalars.isCloser(a) || Scalars.isClauseOpen(a)) && (Scalars.isHan(b) || Scalars.isOpener(b)) { return true }
+        }
+        return false
+    }
+
+    /// `问:`, `答:`, `记者:`-style turn openers of an interview.
+    static func qaTurn(_ text: String) -> Character? {
+        let u = text.unicodeScalars
+        guard u.count >= 3 else { return nil }
+        let first = u.first!
+        let second = u[u.index(after: u.startIndex)]
+        guard second == ":" || second == "\u{FF1A}" else { return nil }
+        if first == "问" { return "问" }
+        if first == "答" { return "答" }
+        return nil
+    }
+
+    /// Enumerations that open a section heading or list item: `一、`, `(一)`, `1.`, `“1”:`, `第一,`.
+    static func startsEnumerated(_ text: String) -> Bool {
+        let u = Array(text.unicodeScalars.prefix(6))
+        guard !u.isEmpty else { return false }
+        let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        var i = 0
+        if Scalars.isOpener(u[0]) { i = 1 }
+        var n = 0
+        while i < u.count, numerals.contains(u[i]) || Scalars.isDigit(u[i]) { i += 1; n += 1 }
+        guard n > 0, n <= 3, i < u.count else { return false }
+        if u[0] != "(", u[0] != "\u{FF08}", u[0] != "“", u[i] == "、" || u[i] == "." || u[i] == "\u{FF0E}" { return true }
+        if (u[0] == "(" || u[0] == "\u{FF08}") && (u[i] == ")" || u[i] == "\u{FF09}") { return true }
+        if u[0] == "“", u[i] == "”" { return true }
+        return false
+    }
+
+    /// `title ——subtitle` on one line → (title, subtitle).
+    static func splitTitleSubtitle(_ text: String) -> (String, String)? {
+        guard let range = text.range(of: "——") ?? text.range(of: "——") else { return nil }
+        let before = String(text[..<range.lowerBound]).trimmedSpaces()
+        var after = Substring(text[range.upperBound...])
+        after = after.drop { Scalars.isDash($0.unicodeScalars.first!) || $0 == " " }
+        let sub = String(after).trimmedSpaces()
+        guard before.scalarCount >= 4, before.scalarCount <= shortMax, sub.scalarCount >= 2, sub.scalarCount <= shortMax,
+              !before.unicodeScalars.contains(where: Scalars.isSentenceFinal),
+              !sub.unicodeScalars.contains(where: Scalars.isSentenceFinal) else { return nil }
+        return (before, sub)
+    }
+
+    static func stripLeadingDashes(_ text: String) -> String {
+        String(text.drop { Scalars.isDash($0.unicodeScalars.first!) || $0 == " " }).trimmedSpaces()
+    }
+}
+
+enum LineRoles {
+    /// Lines at the very top of a page where a bare paper name is masthead, not headline.
+    static let mastheadLines = 3
+
+    static func classify(_ line: PageLine, position: Int) -> LineRole {
+        let text = line.text
+        if let note = Bylines.authorNote(line) { return .authorNote(note) }
+        if let names = Bylines.credit(line) { return .credit(names) }
+        if let names = Bylines.byline(line) { return .byline(names) }
+        if let kind = Furniture.classify(line) { return .furniture(kind) }
+        if position < mastheadLines, line.length <= 10, FounderTrailer.isPaperName(text),
+           text.hasSuffix("报") || text.hasSuffix("刊") {
+            return .paperName(text)
+        }
+        if let first = text.unicodeScalars.first, Scalars.isDash(first), line.length <= Shape.shortMax + 4,
+           !Shape.endsSentence(text) {
+            let sub = Shape.stripLeadingDashes(text)
+            if sub.scalarCount >= 2 { return .dashSubtitle(sub) }
+        }
+        if let (title, sub) = Shape.splitTitleSubtitle(text) { return .titleWithSubtitle(title, sub) }
+        if line.length <= Shape.shortMax, !Shape.endsClosed(text), !Shape.endsOpen(text), Shape.qaTurn(text) == nil,
+           Bylines.dateline(text) == nil {
+            return .short
+        }
+        return .body
+    }
+}

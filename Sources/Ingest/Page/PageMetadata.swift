@@ -1,0 +1,132 @@
+/// What a page says about itself: masthead date, edition and section, issue number, paper.
+public struct PageMetadata: Sendable, Equatable, Codable {
+    public var paper: String?
+    public var date: String?
+    public var edition: String?
+    public var section: String?
+    public var issue: String?
+
+    public init(paper: String? = nil, date: String? = nil, edition: String? = nil, section: String? = nil, issue: String? = nil) {
+        self.paper = paper
+        self.date = date
+        self.edition = edition
+        self.section = section
+        self.issue = issue
+    }
+}
+
+/// Recognisers for masthead lines. Each takes one whole line and answers only when the line
+/// is nothing but that piece of furniture, so a date inside a sentence is never taken.
+enum MastheadLine {
+    /// Longest masthead line considered; longer lines are text.
+    static let maxLength = 48
+
+    /// A date written `2022年12月08日`, `2022-12-08`, `2022/12/8` or `2022.12.08`, as
+    /// (date in ISO form, scalar range end). Years 1900–2099.
+    static func date(in u: [Unicode.Scalar], from start: Int) -> (iso: String, end: Int)? {
+        var i = start
+        func number(maxDigits: Int) -> Int? {
+            var v = 0, n = 0
+            while i < u.count, n < maxDigits, let d = digitValue(u[i]) { v = v * 10 + d; n += 1; i += 1 }
+            return n == 0 ? nil : v
+        }
+        guard let y = number(maxDigits: 4), y >= 1900, y <= 2099, i < u.count else { return nil }
+        let sep = u[i]
+        let hanStyle = sep == "年"
+        guard hanStyle || sep == "-" || sep == "/" || sep == "." || sep == "－" || sep == "／" else { return nil }
+        i += 1
+        guard let m = number(maxDigits: 2), (1...12).contains(m), i < u.count else { return nil }
+        if hanStyle { guard u[i] == "月" else { return nil } } else { guard u[i] == sep else { return nil } }
+        i += 1
+        guard let d = number(maxDigits: 2), (1...31).contains(d) else { return nil }
+        if hanStyle {
+            guard i < u.count, u[i] == "日" || u[i] == "号" else { return nil }
+            i += 1
+        }
+        return (iso(y, m, d), i)
+    }
+
+    static func iso(_ y: Int, _ m: Int, _ d: Int) -> String {
+        let mm = m < 10 ? "0\(m)" : "\(m)"
+        let dd = d < 10 ? "0\(d)" : "\(d)"
+        return "\(y)-\(mm)-\(dd)"
+    }
+
+    @inline(__always)
+    static func digitValue(_ s: Unicode.Scalar) -> Int? {
+        switch s.value {
+        case 0x30...0x39: return Int(s.value - 0x30)
+        case 0xFF10...0xFF19: return Int(s.value - 0xFF10)
+        default: return nil
+        }
+    }
+
+    /// Value of a Chinese numeral up to 9999 (`十一`, `一百二十`, `二〇二二`), or nil.
+    static func chineseNumber(_ s: Substring.UnicodeScalarView) -> Int? {
+        let digits: [Unicode.Scalar: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        let units: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1000]
+        guard !s.isEmpty else { return nil }
+        var total = 0, current = 0
+        for c in s {
+            if let d = digits[c] {
+                current = current * 10 + d
+            } else if let unit = units[c] {
+                total += (current == 0 ? 1 : current) * unit
+                current = 0
+            } else {
+                return nil
+            }
+        }
+        return total + current
+    }
+
+    /// `第A11版:健康滁州·公益`, `A11版 健康滁州`, `第3版`, `第三版` → (edition, section?).
+    static func edition(_ line: PageLine) -> (edition: String, section: String?)? {
+        guard line.length <= maxLength else { return nil }
+        let u = Array(line.text.unicodeScalars)
+        guard let ban = u.firstIndex(of: "版"), ban > 0, ban <= 8 else { return nil }
+        var start = 0
+        if u[0] == "第" { start = 1 }
+        let code = u[start..<ban].filter { !Scalars.isSpace($0) }
+        guard !code.isEmpty, code.count <= 5 else { return nil }
+        let edition: String
+        if code.allSatisfy({ Scalars.isASCIIAlnum($0) || Scalars.isDigit($0) }), code.contains(where: { digitValue($0) != nil }) {
+            edition = String(String.UnicodeScalarView(code.map { digitValue($0).map { Unicode.Scalar(UInt8(48 + $0)) } ?? $0 }))
+        } else if let n = chineseNumber(Substring(String(String.UnicodeScalarView(code))).unicodeScalars) {
+            edition = String(n)
+        } else {
+            return nil
+        }
+        var rest = u[(ban + 1)...].drop { Scalars.isSpace($0) || $0 == ":" || $0 == "\u{FF1A}" || Scalars.isDash($0) || $0 == "/" || $0 == "·" }
+        while let last = rest.last, Scalars.isSpace(last) { rest = rest.dropLast() }
+        let section = rest.isEmpty ? nil : String(String.UnicodeScalarView(rest))
+        if let section, section.unicodeScalars.contains(where: Scalars.isSentenceFinal) { return nil }
+        return (edition, section)
+    }
+
+    /// A line that is only a date, perhaps with a weekday or lunar date: `2022年12月08日 星期四`.
+    static func dateOnly(_ line: PageLine) -> String? {
+        guard line.length <= 40 else { return nil }
+        let u = Array(line.text.unicodeScalars)
+        guard let (iso, end) = date(in: u, from: 0) else { return nil }
+        let rest = String(String.UnicodeScalarView(u[end...])).trimmedSpaces()
+        if rest.isEmpty { return iso }
+        // weekday / lunar date / 农历 annotations only; anything else makes it a sentence
+        let allowed: Set<Unicode.Scalar> = ["星", "期", "周", "礼", "拜", "日", "天", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "农", "历", "正", "腊", "冬", "月", "初", "廿", "年", "甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸", "子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥", " ", "(", ")", "\u{FF08}", "\u{FF09}", ",", "\u{FF0C}"]
+        return rest.unicodeScalars.allSatisfy { allowed.contains($0) } ? iso : nil
+    }
+
+    /// `第171期`, `总第3021期`, `第 12 期` → "171".
+    static func issue(_ line: PageLine) -> String? {
+        guard line.length <= 16 else { return nil }
+        var t = Substring(line.text)
+        if t.hasPrefix("总") { t = t.dropFirst() }
+        guard t.hasPrefix("第"), t.hasSuffix("期") else { return nil }
+        let inner = t.dropFirst().dropLast().filter { $0 != " " }
+        if !inner.isEmpty, inner.unicodeScalars.allSatisfy({ digitValue($0) != nil }) {
+            return String(inner.unicodeScalars.map { Character(Unicode.Scalar(UInt8(48 + digitValue($0)!))) })
+        }
+        if let n = chineseNumber(Substring(inner).unicodeScalars) { return String(n) }
+        return nil
+    }
+}

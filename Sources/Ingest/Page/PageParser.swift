@@ -1,0 +1,125 @@
+/// Page text → metadata and articles. Pure: the only input is the text (and, for one
+/// column-break rule, a dictionary lookup).
+public enum PageParser {
+    public static func parse(_ text: String, spansWord: (String, String) -> Bool = { _, _ in false }) -> ParsedPage {
+        let lines = PageLines.split(text)
+        let roles = lines.enumerated().map { LineRoles.classify($1, position: $0) }
+        let photos = PhotoItems.find(lines, roles)
+        let taken = Set(photos.flatMap(\.blocks))
+        let heads = ArticleHeads.find(lines, roles, taken: taken)
+        let items = ArticleAssembly.assemble(lines, roles, heads: heads, photos: photos)
+
+        var furniture: [String] = []
+        var used = Set<Int>()
+        var articles: [ParsedArticle] = []
+        for item in items {
+            if let photo = item.photo {
+                articles.append(photoArticle(photo, lines))
+                used.formUnion(photo.blocks)
+            } else if let article = textArticle(item, lines, roles, spansWord: spansWord, used: &used) {
+                articles.append(article)
+            }
+        }
+        for (i, line) in lines.enumerated() where !used.contains(i) { furniture.append(line.text) }
+
+        let metadata = pageMetadata(lines, roles, articles: articles)
+        return ParsedPage(metadata: metadata, articles: articles, furniture: furniture)
+    }
+
+    static func photoArticle(_ photo: PhotoItem, _ lines: [PageLine]) -> ParsedArticle {
+        let title = photo.titleLine.map { lines[$0].text } ?? Sentences.firstWithoutStop(photo.caption.first ?? "")
+        return ParsedArticle(title: title, subtitle: nil, kicker: nil, authors: photo.authors, authorNote: nil,
+                             kind: .photo, paragraphs: photo.caption)
+    }
+
+    /// Reads an item's body region: banners between byline and text, trailing slogans and
+    /// furniture are dropped; a dateline gives authors; headings inside the body stay.
+    static func textArticle(_ item: PageItem, _ lines: [PageLine], _ roles: [LineRole],
+                            spansWord: (String, String) -> Bool, used: inout Set<Int>) -> ParsedArticle? {
+        var authors = item.head?.authors ?? []
+        var note: String?
+        var paragraphs: [String] = []
+        var kept: [Int] = []
+        for b in item.blocks {
+            switch roles[b] {
+            case .body:
+                paragraphs.append(lines[b].text)
+                kept.append(b)
+            case .short, .dashSubtitle, .titleWithSubtitle:
+                // headings inside the body; those before the first paragraph are banners
+                if !paragraphs.isEmpty, note == nil {
+                    paragraphs.append(lines[b].text)
+                    kept.append(b)
+                }
+            case .authorNote(let n):
+                if note == nil { note = n; used.insert(b) }
+            case .byline(let names):
+                if authors.isEmpty, paragraphs.isEmpty { authors = names; used.insert(b) }
+            case .furniture, .paperName, .credit:
+                break
+            }
+        }
+        // headings left at the end of the region are slogans or labels, not text
+        while let last = kept.last, roles[last] != .body {
+            kept.removeLast()
+            paragraphs.removeLast()
+        }
+        guard !paragraphs.isEmpty else { return nil }
+        used.formUnion(kept)
+        if let head = item.head { used.formUnion(head.start..<head.bodyStart) }
+
+        var hasDateline = false
+        if let (names, start) = Bylines.dateline(paragraphs[0]) {
+            hasDateline = true
+            for n in names where !authors.contains(n) { authors.append(n) }
+            let rest = String(paragraphs[0][start...]).trimmedSpaces()
+            if rest.isEmpty { paragraphs.removeFirst() } else { paragraphs[0] = rest }
+        }
+        let joined = ColumnBreaks.rejoin(paragraphs, spansWord: spansWord)
+        guard !joined.isEmpty else { return nil }
+        let headline = item.head?.headline ?? HeadlineGroup(title: untitled(joined))
+        let kind = ArticleKinds.classify(paragraphs: joined, hasDateline: hasDateline)
+        return ParsedArticle(title: headline.title, subtitle: headline.subtitle,
+                             kicker: headline.subtitle == headline.kicker ? nil : headline.kicker,
+                             authors: authors, authorNote: note, kind: kind, paragraphs: joined)
+    }
+
+    /// Text with no headline anywhere on the page (a continuation from another page) is
+    /// titled by its first sentence, shortened.
+    static func untitled(_ paragraphs: [String]) -> String {
+        let first = Sentences.firstWithoutStop(paragraphs[0])
+        let u = first.unicodeScalars
+        return u.count <= 40 ? first : String(String.UnicodeScalarView(u.prefix(40))) + "…"
+    }
+
+    /// Masthead date, edition, section, issue and paper; the Founder trailer is believed only
+    /// when its date agrees with the masthead and it names a headline of this page.
+    static func pageMetadata(_ lines: [PageLine], _ roles: [LineRole], articles: [ParsedArticle]) -> PageMetadata {
+        var meta = PageMetadata()
+        var trailer: FounderTrailer?
+        for (i, role) in roles.enumerated() {
+            switch role {
+            case .furniture(.date(let d)): if meta.date == nil { meta.date = d }
+            case .furniture(.edition(let e, let s)):
+                if meta.edition == nil { meta.edition = e; meta.section = s }
+            case .furniture(.issue(let n)): if meta.issue == nil { meta.issue = n }
+            case .furniture(.trailer): trailer = FounderTrailer(lines[i])
+            case .paperName(let p): if meta.paper == nil { meta.paper = p }
+            default: break
+            }
+        }
+        if let t = trailer {
+            let namesTitle = articles.contains { a in
+                let compact = a.title.filter { $0 != " " }
+                let sub = a.subtitle?.filter { $0 != " " } ?? ""
+                return (compact.count >= 4 && t.compactText.contains(compact)) || (sub.count >= 4 && t.compactText.contains(sub))
+            }
+            let datesAgree = meta.date == nil || t.date == nil || meta.date == t.date
+            if namesTitle, datesAgree {
+                if meta.date == nil { meta.date = t.date }
+                if meta.paper == nil { meta.paper = t.paper }
+            }
+        }
+        return meta
+    }
+}

@@ -1,0 +1,70 @@
+/// A captioned picture: the caption paragraphs above a credit (`本报记者 孙文娟 摄`), or a
+/// caption that ends in its credit (`…贡献力量。徐海燕 摄`).
+struct PhotoItem: Sendable, Equatable {
+    /// Block indices the photo takes (optional title line, caption lines, credit line).
+    var blocks: [Int]
+    var titleLine: Int?
+    var caption: [String]
+    var authors: [String]
+}
+
+enum PhotoItems {
+    /// Captions are short: a paragraph longer than this is running text, not a caption.
+    static let maxCaptionLength = 320
+    static let maxCaptionParagraphs = 3
+
+    /// Finds standalone photo items. A credit whose caption is not set off from the text
+    /// around it (a gap of two or more blank lines, or the page edge) is a picture inside an
+    /// article: it is left to the article, and only the credit line is dropped there.
+    static func find(_ lines: [PageLine], _ roles: [LineRole]) -> [PhotoItem] {
+        var photos: [PhotoItem] = []
+        var taken = Set<Int>()
+        for c in lines.indices {
+            var caption: [Int] = []
+            var authors: [String]
+            var lastCaptionText: String?
+            var creditLine: Int?
+            switch roles[c] {
+            case .credit(let names):
+                authors = names
+                creditLine = c
+            case .body:
+                guard let (text, names) = Bylines.trailingCredit(lines[c]) else { continue }
+                authors = names
+                caption = [c]
+                lastCaptionText = text
+            default:
+                continue
+            }
+            var standalone = caption.first.map { lines[$0].gap >= 2 } ?? false
+            var k = (caption.first ?? c) - 1
+            while !standalone, k >= 0, caption.count < maxCaptionParagraphs, !taken.contains(k),
+                  roles[k] == .body, lines[k].length <= maxCaptionLength {
+                caption.insert(k, at: 0)
+                if lines[k].gap >= 2 || k == 0 { standalone = true }
+                k -= 1
+            }
+            if !standalone, let first = caption.first, first > 0, isItemEnd(roles[first - 1]) { standalone = true }
+            guard standalone, let first = caption.first else { continue }
+            var titleLine: Int?
+            if first > 0, roles[first - 1] == .short, lines[first - 1].length >= 6, !taken.contains(first - 1),
+               lines[first - 1].gap >= 2 || first - 1 == 0 {
+                titleLine = first - 1
+            }
+            var texts = caption.map { lines[$0].text }
+            if let lastCaptionText { texts[texts.count - 1] = lastCaptionText }
+            let blocks = (titleLine.map { [$0] } ?? []) + caption + (creditLine.map { [$0] } ?? [])
+            taken.formUnion(blocks)
+            photos.append(PhotoItem(blocks: blocks, titleLine: titleLine, caption: texts, authors: authors))
+        }
+        return photos
+    }
+
+    /// Lines after which a new item must begin.
+    private static func isItemEnd(_ role: LineRole) -> Bool {
+        switch role {
+        case .authorNote, .credit, .furniture: return true
+        default: return false
+        }
+    }
+}

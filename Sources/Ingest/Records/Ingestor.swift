@@ -1,0 +1,55 @@
+import Crypto
+
+/// The whole pure pipeline for one file: bytes → decoded text → page → articles →
+/// keywords and summaries → records. No files, no clock: the caller passes the source
+/// path (relative to the inbox) and the ingest time.
+public struct Ingestor: Sendable {
+    public let keywords: KeywordExtractor
+    public var keywordLimit = 10
+
+    public init(lexicon: Lexicon) {
+        self.keywords = KeywordExtractor(lexicon: lexicon)
+    }
+
+    public struct Result: Sendable {
+        public var sha256: String
+        public var encoding: DecodedText.Encoding
+        public var page: ParsedPage
+        public var records: [ArticleRecord]
+    }
+
+    public static func sha256Hex(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { b in
+            let hex = Array("0123456789abcdef")
+            return String([hex[Int(b >> 4)], hex[Int(b & 0x0F)]])
+        }.joined()
+    }
+
+    /// `sha256` may be passed when the caller already hashed the bytes (to detect duplicates).
+    public func ingest(_ bytes: [UInt8], path: String, ingestedAt: Double, sha256: String? = nil) throws(IngestFailure) -> Result {
+        let decoded = try TextDecoding.decode(bytes)
+        let lexicon = keywords.lexicon
+        let page = PageParser.parse(decoded.text, spansWord: lexicon.spansWord)
+        guard !page.articles.isEmpty else {
+            throw IngestFailure(.noArticles, "decoded as \(decoded.encoding.rawValue) but no paragraph of article text was found (only headings or page furniture)")
+        }
+        let hash = sha256 ?? Self.sha256Hex(bytes)
+        let stamp = RFC3339.format(epochSeconds: ingestedAt)
+        let count = page.articles.count
+        let records = page.articles.enumerated().map { index, a in
+            let terms = keywords.keywords(a.paragraphs, limit: keywordLimit)
+            return ArticleRecord(
+                id: "\(hash.prefix(16))-\(index)",
+                source: .init(path: path, sha256: hash, bytes: bytes.count, encoding: decoded.encoding.rawValue,
+                              index: index, count: count, warnings: decoded.warnings.isEmpty ? nil : decoded.warnings),
+                ingestedAt: stamp,
+                paper: page.metadata.paper, date: page.metadata.date, edition: page.metadata.edition,
+                section: page.metadata.section, issue: page.metadata.issue,
+                title: a.title, subtitle: a.subtitle, kicker: a.kicker, authors: a.authors, authorNote: a.authorNote,
+                kind: a.kind, paragraphs: a.paragraphs, chars: a.paragraphs.reduce(0) { $0 + $1.unicodeScalars.count },
+                keywords: terms.map(\.term),
+                summary: ExtractiveSummary.summarize(a.paragraphs, keywords: terms))
+        }
+        return Result(sha256: hash, encoding: decoded.encoding, page: page, records: records)
+    }
+}
