@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "ingestd", targets: ["Daemon"]),
         .library(name: "Ingest", targets: ["Ingest"]),
+        .executable(name: "ingest-bench", targets: ["IngestBench"]),
     ],
     dependencies: [
         // CLI of the daemon (subcommands, --help, typed options).
@@ -34,6 +35,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Throughput benchmark of the pure pipeline (prints figures; not a test).
+        .executableTarget(name: "IngestBench", dependencies: ["Ingest"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DaemonTests", dependencies: ["Ingest"]),
     ],

@@ -25,7 +25,6 @@ struct IngestCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let ingestor = Ingestor(lexicon: lexicon)
-        let out = RecordLines()
         var failed = 0
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -36,7 +35,7 @@ struct IngestCommand: ParsableCommand {
             do {
                 let result = try ingestor.ingest([UInt8](data), path: file, ingestedAt: Date().timeIntervalSince1970)
                 var chunk = Data()
-                for r in result.records { chunk.append(try out.line(r)) }
+                for r in result.records { chunk.append(contentsOf: RecordJSON.line(r)) }
                 FileHandle.standardOutput.write(chunk)
             } catch let failure as IngestFailure {
                 Console.error("ingestd: \(file): \(failure)")

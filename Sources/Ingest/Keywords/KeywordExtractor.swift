@@ -24,17 +24,20 @@ public struct KeywordExtractor: Sendable {
     public func keywords(_ paragraphs: [String], limit: Int = 10) -> [Term] {
         var units = [UInt16]()
         for p in paragraphs { units.append(contentsOf: p.utf16); units.append(0x0A) }
-        let segmenter = WordSegmenter(lexicon: lexicon)
         var tokens: [WordSegmenter.Token] = []
+        tokens.reserveCapacity(units.count / 2)
         var scratch = WordSegmenter.Scratch()
-        units.withUnsafeBufferPointer { buf in
-            var i = 0
-            while i < buf.count {
-                guard WordSegmenter.isWordUnit(buf[i]) else { i += 1; continue }
-                var j = i + 1
-                while j < buf.count, WordSegmenter.isWordUnit(buf[j]) { j += 1 }
-                segmenter.segment(buf, i..<j, into: &tokens, scratch: &scratch)
-                i = j
+        let logTotal = lexicon.logTotal
+        lexicon.withView { view in
+            units.withUnsafeBufferPointer { buf in
+                var i = 0
+                while i < buf.count {
+                    guard WordSegmenter.isWordUnit(buf[i]) else { i += 1; continue }
+                    var j = i + 1
+                    while j < buf.count, WordSegmenter.isWordUnit(buf[j]) { j += 1 }
+                    WordSegmenter.segment(view, logTotal: logTotal, buf, i..<j, into: &tokens, scratch: &scratch)
+                    i = j
+                }
             }
         }
 
@@ -60,9 +63,11 @@ public struct KeywordExtractor: Sendable {
         let total = entries.reduce(0) { $0 + $1.count }
         guard total > 0 else { return [] }
         let median = Double(lexicon.medianIDF)
-        var scored = entries.map { e -> (Entry, Double) in
-            let idf = e.node != Lexicon.none ? lexicon.idf(e.node).map(Double.init) ?? median : median
-            return (e, e.count * idf / total)
+        var scored = lexicon.withView { view in
+            entries.map { e -> (Entry, Double) in
+                let idf = e.node != Lexicon.none ? view.idf(e.node).map(Double.init) ?? median : median
+                return (e, e.count * idf / total)
+            }
         }
         scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.first < $1.0.first }
         return scored.prefix(limit).map { e, w in

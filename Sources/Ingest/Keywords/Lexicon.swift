@@ -9,12 +9,20 @@ public struct Lexicon: Sendable {
     typealias Node = Int32
     static let none: Node = -1
 
-    private var unit: [UInt16] = []
-    private var firstChild: [Int32] = []
-    private var childCount: [UInt16] = []
-    /// ln(freq / total) for dictionary words, NaN for prefixes that are not words.
-    private var logProb: [Float] = []
-    private var idfValue: [Float] = []
+    /// One trie node; 16 bytes, so a lookup touches one cache line.
+    struct NodeData {
+        var unit: UInt16
+        var childCount: UInt16
+        var firstChild: Int32
+        /// ln(freq / total) for dictionary words, NaN for prefixes that are not words.
+        var logProb: Float
+        /// IDF weight, NaN when the IDF table lacks the word.
+        var idf: Float
+    }
+
+    private var nodes: [NodeData] = []
+    /// The `unit` of every node again, densely packed: child searches read only this.
+    private var units: [UInt16] = []
     private var rootTable: [Int32] = []
 
     /// ln(total frequency): the cost of a character the dictionary does not know.
@@ -107,8 +115,9 @@ public struct Lexicon: Sendable {
     private mutating func build(units: [UInt16], starts: [Int32], lengths: [UInt8], freqs: [Float], idfs: [Float]) {
         let count = starts.count
         var order = [Int32](0..<Int32(count))
+        nodes.reserveCapacity(count * 3 / 2)
         func append(_ u: UInt16) {
-            unit.append(u); firstChild.append(0); childCount.append(0); logProb.append(.nan); idfValue.append(.nan)
+            nodes.append(NodeData(unit: u, childCount: 0, firstChild: 0, logProb: .nan, idf: .nan))
         }
         append(0) // root
         var tasks: [(node: Int32, lo: Int, hi: Int, depth: Int)] = [(0, 0, count, 0)]
@@ -130,10 +139,10 @@ public struct Lexicon: Sendable {
             while i < hi, Int(lengths[Int(order[i])]) == depth {
                 let e = Int(order[i])
                 if freqs[e] >= 0 {
-                    if logProb[Int(node)].isNaN { words += 1 }
-                    logProb[Int(node)] = Float(Double(max(freqs[e], 1)).naturalLog - logTotal)
+                    if nodes[Int(node)].logProb.isNaN { words += 1 }
+                    nodes[Int(node)].logProb = Float(Double(max(freqs[e], 1)).naturalLog - logTotal)
                 }
-                if !idfs[e].isNaN { idfValue[Int(node)] = idfs[e] }
+                if !idfs[e].isNaN { nodes[Int(node)].idf = idfs[e] }
                 i += 1
             }
             // one child per distinct next unit
@@ -146,9 +155,9 @@ public struct Lexicon: Sendable {
                 i = j
             }
             guard !groups.isEmpty else { continue }
-            let first = Int32(unit.count)
-            firstChild[Int(node)] = first
-            childCount[Int(node)] = UInt16(min(groups.count, Int(UInt16.max)))
+            let first = Int32(nodes.count)
+            nodes[Int(node)].firstChild = first
+            nodes[Int(node)].childCount = UInt16(min(groups.count, Int(UInt16.max)))
             for (k, g) in groups.enumerated() {
                 append(g.0)
                 tasks.append((first + Int32(k), g.1, g.2, depth + 1))
@@ -156,56 +165,81 @@ public struct Lexicon: Sendable {
             if t > 4096 { tasks.removeFirst(t); t = 0 }
         }
         wordCount = words
+        self.units = nodes.map(\.unit)
         rootTable = [Int32](repeating: Self.none, count: 65536)
-        let rootFirst = Int(firstChild[0])
-        for k in 0..<Int(childCount[0]) { rootTable[Int(unit[rootFirst + k])] = Int32(rootFirst + k) }
+        let rootFirst = Int(nodes[0].firstChild)
+        for k in 0..<Int(nodes[0].childCount) { rootTable[Int(nodes[rootFirst + k].unit)] = Int32(rootFirst + k) }
     }
 
-    @inline(__always)
-    func root(_ u: UInt16) -> Node { rootTable[Int(u)] }
+    /// Read access for hot loops, without bounds checks or reference counting per step.
+    struct View {
+        let nodes: UnsafeBufferPointer<NodeData>
+        let units: UnsafeBufferPointer<UInt16>
+        let rootTable: UnsafeBufferPointer<Int32>
 
-    @inline(__always)
-    func child(_ node: Node, _ u: UInt16) -> Node {
-        let first = Int(firstChild[Int(node)])
-        var lo = 0, hi = Int(childCount[Int(node)])
-        if hi <= 8 {
-            for k in 0..<hi where unit[first + k] == u { return Node(first + k) }
-            return Self.none
+        @inline(__always)
+        func root(_ u: UInt16) -> Node { rootTable[Int(u)] }
+
+        @inline(__always)
+        func child(_ node: Node, _ u: UInt16) -> Node {
+            let n = nodes[Int(node)]
+            let first = Int(n.firstChild)
+            let count = Int(n.childCount)
+            if count <= 8 {
+                var k = 0
+                while k < count {
+                    if units[first + k] == u { return Node(first + k) }
+                    k += 1
+                }
+                return Lexicon.none
+            }
+            var lo = 0, hi = count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                let m = units[first + mid]
+                if m == u { return Node(first + mid) }
+                if m < u { lo = mid + 1 } else { hi = mid }
+            }
+            return Lexicon.none
         }
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            let m = unit[first + mid]
-            if m == u { return Node(first + mid) }
-            if m < u { lo = mid + 1 } else { hi = mid }
+
+        @inline(__always)
+        func logProb(_ node: Node) -> Float { nodes[Int(node)].logProb }
+
+        @inline(__always)
+        func idf(_ node: Node) -> Float? {
+            let v = nodes[Int(node)].idf
+            return v.isNaN ? nil : v
         }
-        return Self.none
+
+        /// The node for a whole word, or `none`.
+        func lookup<C: Collection>(_ units: C) -> Node where C.Element == UInt16 {
+            var node = Lexicon.none
+            for (k, u) in units.enumerated() {
+                node = k == 0 ? root(u) : child(node, u)
+                if node == Lexicon.none { return node }
+            }
+            return node
+        }
     }
 
-    @inline(__always)
-    func wordLogProb(_ node: Node) -> Float { logProb[Int(node)] }
-
-    @inline(__always)
-    func isWord(_ node: Node) -> Bool { !logProb[Int(node)].isNaN }
-
-    @inline(__always)
-    func idf(_ node: Node) -> Float? {
-        let v = idfValue[Int(node)]
-        return v.isNaN ? nil : v
+    func withView<R>(_ body: (View) throws -> R) rethrows -> R {
+        try nodes.withUnsafeBufferPointer { n in
+            try units.withUnsafeBufferPointer { u in
+                try rootTable.withUnsafeBufferPointer { r in try body(View(nodes: n, units: u, rootTable: r)) }
+            }
+        }
     }
 
-    /// The node for a whole word, or `none`.
+    func idf(_ node: Node) -> Float? { withView { $0.idf(node) } }
+
     func lookup<C: Collection>(_ units: C) -> Node where C.Element == UInt16 {
-        var node = Self.none
-        for (k, u) in units.enumerated() {
-            node = k == 0 ? root(u) : child(node, u)
-            if node == Self.none { return node }
-        }
-        return node
+        withView { $0.lookup(units) }
     }
 
     public func contains(_ word: String) -> Bool {
         let n = lookup(Array(word.utf16))
-        return n != Self.none && isWord(n)
+        return n != Self.none && !nodes[Int(n)].logProb.isNaN
     }
 
     /// Whether a dictionary word runs across the boundary between the end of `left` and
@@ -213,18 +247,21 @@ public struct Lexicon: Sendable {
     public func spansWord(_ left: String, _ right: String) -> Bool {
         let l = Array(left.utf16.suffix(3)), r = Array(right.utf16.prefix(3))
         guard !l.isEmpty, !r.isEmpty else { return false }
-        for k in 0..<l.count {
-            var node = root(l[k])
-            var i = k + 1
-            while node != Self.none, i < l.count { node = child(node, l[i]); i += 1 }
-            guard node != Self.none else { continue }
-            for u in r {
-                node = child(node, u)
-                if node == Self.none { break }
-                if isWord(node), Double(wordLogProb(node)) > -14 { return true }
+        return withView { v in
+            for k in 0..<l.count {
+                var node = v.root(l[k])
+                var i = k + 1
+                while node != Self.none, i < l.count { node = v.child(node, l[i]); i += 1 }
+                guard node != Self.none else { continue }
+                for u in r {
+                    node = v.child(node, u)
+                    if node == Self.none { break }
+                    let p = v.logProb(node)
+                    if !p.isNaN, p > -14 { return true }
+                }
             }
+            return false
         }
-        return false
     }
 }
 

@@ -4,8 +4,6 @@
 /// one run of Han/alphanumeric text and reports tokens as ranges, so no `String` is built
 /// per token.
 struct WordSegmenter {
-    let lexicon: Lexicon
-
     struct Token {
         var start: Int
         var end: Int
@@ -28,77 +26,85 @@ struct WordSegmenter {
         (0x30...0x39).contains(u) || (0x41...0x5A).contains(u) || (0x61...0x7A).contains(u)
     }
 
-    /// Tokens of `text[range]`, which must hold word units only. Scratch arrays are reused.
-    func segment(_ text: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, into tokens: inout [Token],
-                 scratch: inout Scratch) {
-        let n = range.count
-        guard n > 0 else { return }
-        let base = range.lowerBound
-        scratch.prepare(n + 1)
-        let unknown = -lexicon.logTotal
-        scratch.score[n] = 0
-        scratch.next[n] = n
-        var idx = n - 1
-        while idx >= 0 {
-            var bestScore = -Double.infinity
-            var bestEnd = idx
-            var bestNode = Lexicon.none
-            var node = lexicon.root(text[base + idx])
-            var x = idx
-            var found = false
-            while node != Lexicon.none {
-                if lexicon.isWord(node) {
-                    found = true
-                    let s = Double(lexicon.wordLogProb(node)) + scratch.score[x + 1]
-                    if s >= bestScore { bestScore = s; bestEnd = x; bestNode = node }
-                }
-                x += 1
-                if x >= n { break }
-                node = lexicon.child(node, text[base + x])
-            }
-            if !found {
-                bestScore = unknown + scratch.score[idx + 1]
-                bestEnd = idx
-                bestNode = lexicon.root(text[base + idx])
-            }
-            scratch.score[idx] = bestScore
-            scratch.next[idx] = bestEnd + 1
-            scratch.node[idx] = bestNode
-            idx -= 1
-        }
-        // walk the best path; runs of single ASCII letters/digits become one token
-        var i = 0
-        var asciiStart = -1
-        while i < n {
-            let j = scratch.next[i]
-            if j == i + 1, Self.isASCIIAlnum(text[base + i]) {
-                if asciiStart < 0 { asciiStart = i }
-                i = j
-                continue
-            }
-            if asciiStart >= 0 {
-                tokens.append(Token(start: base + asciiStart, end: base + i, node: lexicon.lookup(text[(base + asciiStart)..<(base + i)])))
-                asciiStart = -1
-            }
-            tokens.append(Token(start: base + i, end: base + j, node: scratch.node[i]))
-            i = j
-        }
-        if asciiStart >= 0 {
-            tokens.append(Token(start: base + asciiStart, end: base + n, node: lexicon.lookup(text[(base + asciiStart)..<(base + n)])))
-        }
-    }
-
     /// Reusable buffers for the DAG pass.
     struct Scratch {
         var score: [Double] = []
-        var next: [Int] = []
+        var next: [Int32] = []
         var node: [Lexicon.Node] = []
 
         mutating func prepare(_ n: Int) {
             if score.count < n {
-                score = [Double](repeating: 0, count: n * 2)
-                next = [Int](repeating: 0, count: n * 2)
-                node = [Lexicon.Node](repeating: Lexicon.none, count: n * 2)
+                let size = max(n, 1024) * 2
+                score = [Double](repeating: 0, count: size)
+                next = [Int32](repeating: 0, count: size)
+                node = [Lexicon.Node](repeating: Lexicon.none, count: size)
+            }
+        }
+    }
+
+    /// Appends the tokens of `text[range]`, which must hold word units only.
+    static func segment(_ v: Lexicon.View, logTotal: Double, _ text: UnsafeBufferPointer<UInt16>, _ range: Range<Int>,
+                        into tokens: inout [Token], scratch: inout Scratch) {
+        let n = range.count
+        guard n > 0 else { return }
+        let base = range.lowerBound
+        scratch.prepare(n + 1)
+        let unknown = -logTotal
+        scratch.score.withUnsafeMutableBufferPointer { score in
+            scratch.next.withUnsafeMutableBufferPointer { next in
+                scratch.node.withUnsafeMutableBufferPointer { best in
+                    score[n] = 0
+                    next[n] = Int32(n)
+                    var idx = n - 1
+                    while idx >= 0 {
+                        var bestScore = -Double.infinity
+                        var bestEnd = idx
+                        var bestNode = Lexicon.none
+                        var node = v.root(text[base + idx])
+                        var x = idx
+                        while node != Lexicon.none {
+                            let p = v.logProb(node)
+                            if !p.isNaN {
+                                let s = Double(p) + score[x + 1]
+                                if s >= bestScore { bestScore = s; bestEnd = x; bestNode = node }
+                            }
+                            x += 1
+                            if x >= n { break }
+                            node = v.child(node, text[base + x])
+                        }
+                        if bestScore == -Double.infinity {
+                            bestScore = unknown + score[idx + 1]
+                            bestEnd = idx
+                            bestNode = v.root(text[base + idx])
+                        }
+                        score[idx] = bestScore
+                        next[idx] = Int32(bestEnd + 1)
+                        best[idx] = bestNode
+                        idx -= 1
+                    }
+                    // walk the best path; runs of single ASCII letters/digits become one token
+                    var i = 0
+                    var asciiStart = -1
+                    while i < n {
+                        let j = Int(next[i])
+                        if j == i + 1, isASCIIAlnum(text[base + i]) {
+                            if asciiStart < 0 { asciiStart = i }
+                            i = j
+                            continue
+                        }
+                        if asciiStart >= 0 {
+                            tokens.append(Token(start: base + asciiStart, end: base + i,
+                                                node: v.lookup(text[(base + asciiStart)..<(base + i)])))
+                            asciiStart = -1
+                        }
+                        tokens.append(Token(start: base + i, end: base + j, node: best[i]))
+                        i = j
+                    }
+                    if asciiStart >= 0 {
+                        tokens.append(Token(start: base + asciiStart, end: base + n,
+                                            node: v.lookup(text[(base + asciiStart)..<(base + n)])))
+                    }
+                }
             }
         }
     }

@@ -38,7 +38,7 @@ enum Bylines {
         var names: [String] = []
         while !rest.isEmpty {
             rest = rest.drop { $0 == " " || $0 == ":" || $0 == "\u{FF1A}" }
-            if let role = roles.first(where: { rest.hasPrefix($0) }) {
+            if let role = roles.first(where: { rest.hasBytePrefix($0) }) {
                 rest = rest.dropFirst(role.count)
                 continue
             }
@@ -46,7 +46,7 @@ enum Bylines {
             var end = rest.endIndex
             var i = rest.startIndex
             while i < rest.endIndex {
-                if roles.contains(where: { rest[i...].hasPrefix($0) }), i != rest.startIndex, rest[rest.index(before: i)] == " " {
+                if i != rest.startIndex, rest[rest.index(before: i)] == " ", roles.contains(where: { rest[i...].hasBytePrefix($0) }) {
                     end = i
                     break
                 }
@@ -68,7 +68,7 @@ enum Bylines {
         if boxMarks.contains(first) {
             return creditedNames(String(line.text.unicodeScalars.dropFirst()).trimmedSpaces())
         }
-        guard roles.contains(where: { line.text.hasPrefix($0) }), !isCredit(line.text) else { return nil }
+        guard roles.contains(where: { line.text.hasBytePrefix($0) }), !isCredit(line.text) else { return nil }
         return creditedNames(line.text)
     }
 
@@ -79,12 +79,14 @@ enum Bylines {
     }
 
     static func isCredit(_ text: String) -> Bool {
-        text.hasSuffix(" 摄") || text.hasSuffix("摄影") || text.hasSuffix("/摄") || text.hasSuffix("\u{FF0F}摄") || text.hasPrefix("摄影") || text.hasPrefix("图/") || text.hasPrefix("图\u{FF0F}")
+        text.hasByteSuffix("摄") || text.hasByteSuffix("摄影") || text.hasBytePrefix("摄影") || text.hasBytePrefix("图/") || text.hasBytePrefix("图\u{FF0F}")
     }
 
     /// A standalone photo credit: `本报记者 孙文娟 摄`, `孙文娟 摄`, `摄影 张三`, `图/张三`.
     static func credit(_ line: PageLine) -> [String]? {
         guard line.length <= 40, isCredit(line.text) else { return nil }
+        if line.text.hasByteSuffix("摄"), !line.text.hasByteSuffix(" 摄"), !line.text.hasByteSuffix("/摄"),
+           !line.text.hasByteSuffix("\u{FF0F}摄"), !line.text.hasByteSuffix("摄影") { return nil }
         var t = line.text
         for suffix in [" 摄", "/摄", "\u{FF0F}摄", "摄影", "摄"] where t.hasSuffix(suffix) {
             t = String(t.dropLast(suffix.count))
@@ -99,7 +101,7 @@ enum Bylines {
     /// A caption that ends in its credit: `…贡献力量。徐海燕 摄` → (caption, names).
     static func trailingCredit(_ line: PageLine) -> (caption: String, names: [String])? {
         let t = line.text
-        guard t.hasSuffix("摄"), line.length > 8 else { return nil }
+        guard line.length > 8, t.hasByteSuffix("摄") else { return nil }
         let u = Array(t.unicodeScalars)
         // the caption ends at the last sentence-final mark (or closing bracket) before the credit
         guard let cut = u.lastIndex(where: { Scalars.isSentenceFinal($0) || $0 == ")" || $0 == "\u{FF09}" }) else { return nil }
@@ -111,8 +113,11 @@ enum Bylines {
 
     /// `(作者系南通市总工会党组书记、副主席)` → `作者系南通市总工会党组书记、副主席`.
     static func authorNote(_ line: PageLine) -> String? {
+        guard line.length >= 5, line.length <= 120, let first = line.text.unicodeScalars.first, first == "(" || first == "\u{FF08}" else {
+            return nil
+        }
         let u = Array(line.text.unicodeScalars)
-        guard u.count >= 5, u.count <= 120, u.first == "(" || u.first == "\u{FF08}", u.last == ")" || u.last == "\u{FF09}" else { return nil }
+        guard u.last == ")" || u.last == "\u{FF09}" else { return nil }
         let inner = String(String.UnicodeScalarView(u[1..<(u.count - 1)])).trimmedSpaces()
         let openers = ["作者系", "作者为", "作者是", "作者单位", "作者:", "作者\u{FF1A}"]
         return openers.contains(where: { inner.hasPrefix($0) }) ? inner : nil
@@ -120,11 +125,14 @@ enum Bylines {
 
     /// A dateline opening a news item: `本报讯(通讯员 吴凌)…`, `本报拉萨讯(记者 …)…`,
     /// `新华社北京5月3日电(记者 …)…`, `本报讯 …`. Returns the names and where the text starts.
+    static let agencies = ["本报", "本刊", "新华社", "中新社", "中新网", "人民网", "央视网"]
+
     static func dateline(_ paragraph: String) -> (names: [String], bodyStart: String.Index)? {
+        guard agencies.contains(where: { paragraph.hasBytePrefix($0) }) else { return nil }
         let head = paragraph.prefix(40)
         guard let xun = head.firstIndex(where: { $0 == "讯" || $0 == "电" }) else { return nil }
         let opener = head[..<xun]
-        let agency = ["本报", "本刊", "新华社", "中新社", "中新网", "人民网", "央视网"].contains { opener.hasPrefix($0) }
+        let agency = agencies.contains { opener.hasBytePrefix($0) }
         let plain = !opener.contains { $0 == "," || $0 == "\u{FF0C}" || $0 == "。" || $0 == " " }
         // `…讯` carries at most a place name; `…电` a place and a date (`北京5月3日电`)
         let isNewsOpener = agency && plain && (head[xun] == "讯" ? opener.count <= 10 : opener.count <= 18 && opener.hasSuffix("日"))

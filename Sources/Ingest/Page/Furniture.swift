@@ -31,16 +31,18 @@ enum Furniture {
     /// E-mail addresses, web addresses, phone or fax numbers, postcodes.
     static func isContact(_ line: PageLine) -> Bool {
         let t = line.text
+        let digits = t.unicodeScalars.filter { Scalars.isDigit($0) }.count
+        guard digits >= 5 || t.containsASCII(UInt8(ascii: "@")) || t.containsASCII(UInt8(ascii: "w")) || t.containsASCII(UInt8(ascii: "W"))
+            || t.containsASCII(UInt8(ascii: "m")) || t.containsASCII(UInt8(ascii: "M")) || t.hasSubstring("邮箱") else { return false }
         let lower = t.lowercased()
-        if lower.contains("e-mail") || lower.contains("email") || lower.contains("邮箱") { return true }
-        if lower.contains("http://") || lower.contains("https://") || lower.hasPrefix("www.") { return true }
-        if let at = t.firstIndex(of: "@"), t[..<at].last?.isASCII == true, t[t.index(after: at)...].contains(".") {
+        if lower.hasSubstring("e-mail") || lower.hasSubstring("email") || lower.hasSubstring("邮箱") { return true }
+        if lower.hasSubstring("http://") || lower.hasSubstring("https://") || lower.hasPrefix("www.") { return true }
+        if let at = t.firstIndex(of: "@"), t[..<at].last?.isASCII == true, t[t.index(after: at)...].contains(where: { $0 == "." }) {
             return true
         }
-        // a phone line: a phone keyword and a run of 7+ digits, and little else
-        let digits = t.unicodeScalars.filter { Scalars.isDigit($0) }.count
+        // a phone line: a phone keyword and 7+ digits, and little else
         let han = t.unicodeScalars.filter(Scalars.isHan).count
-        let phoneWord = ["电话", "热线", "传真", "邮编", "QQ", "微信号", "Tel", "TEL"].contains { t.contains($0) }
+        let phoneWord = ["电话", "热线", "传真", "邮编", "QQ", "微信号", "Tel", "TEL"].contains { t.hasSubstring($0) }
         return phoneWord && digits >= 7 && han <= 12
     }
 

@@ -23,6 +23,8 @@ enum Shape {
     /// The text's last mark, looking through closing quotes and brackets; a trailing
     /// parenthetical after a full stop (`…留影。(资料图片)`) counts as ending the sentence.
     static func lastMark(_ text: String) -> Unicode.Scalar? {
+        guard let last = text.unicodeScalars.last else { return nil }
+        if !Scalars.isCloser(last) { return last }
         let u = Array(text.unicodeScalars)
         var end = u.count
         while end > 0, Scalars.isCloser(u[end - 1]) {
@@ -72,11 +74,9 @@ enum Shape {
 
     /// `问:`, `答:`, `记者:`-style turn openers of an interview.
     static func qaTurn(_ text: String) -> Character? {
-        let u = text.unicodeScalars
-        guard u.count >= 3 else { return nil }
-        let first = u.first!
-        let second = u[u.index(after: u.startIndex)]
-        guard second == ":" || second == "\u{FF1A}" else { return nil }
+        var it = text.unicodeScalars.makeIterator()
+        guard let first = it.next(), first == "问" || first == "答", let second = it.next(), it.next() != nil,
+              second == ":" || second == "\u{FF1A}" else { return nil }
         if first == "问" { return "问" }
         if first == "答" { return "答" }
         return nil
@@ -84,7 +84,9 @@ enum Shape {
 
     /// Enumerations that open a section heading or list item: `一、`, `(一)`, `1.`, `“1”:`, `第一,`.
     static func startsEnumerated(_ text: String) -> Bool {
-        let u = Array(text.unicodeScalars.prefix(6))
+        var u: [Unicode.Scalar] = []
+        u.reserveCapacity(6)
+        for s in text.unicodeScalars.prefix(6) { u.append(s) }
         guard !u.isEmpty else { return false }
         let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
         var i = 0
@@ -100,11 +102,13 @@ enum Shape {
 
     /// `title ——subtitle` on one line → (title, subtitle).
     static func splitTitleSubtitle(_ text: String) -> (String, String)? {
-        guard let range = text.range(of: "——") ?? text.range(of: "——") else { return nil }
-        let before = String(text[..<range.lowerBound]).trimmedSpaces()
-        var after = Substring(text[range.upperBound...])
-        after = after.drop { Scalars.isDash($0.unicodeScalars.first!) || $0 == " " }
-        let sub = String(after).trimmedSpaces()
+        guard text.hasSubstring("—") || text.hasSubstring("―") || text.hasSubstring("--") || text.hasSubstring("━") else { return nil }
+        let u = Array(text.unicodeScalars)
+        guard let dash = u.indices.dropLast().first(where: { Scalars.isDash(u[$0]) && Scalars.isDash(u[$0 + 1]) && u[$0] != "-" }) else {
+            return nil
+        }
+        let before = String(String.UnicodeScalarView(u[..<dash])).trimmedSpaces()
+        let sub = stripLeadingDashes(String(String.UnicodeScalarView(u[dash...])))
         guard before.scalarCount >= 4, before.scalarCount <= shortMax, sub.scalarCount >= 2, sub.scalarCount <= shortMax,
               !before.unicodeScalars.contains(where: Scalars.isSentenceFinal),
               !sub.unicodeScalars.contains(where: Scalars.isSentenceFinal) else { return nil }

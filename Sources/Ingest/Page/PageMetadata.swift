@@ -82,7 +82,7 @@ enum MastheadLine {
 
     /// `第A11版:健康滁州·公益`, `A11版 健康滁州`, `第3版`, `第三版` → (edition, section?).
     static func edition(_ line: PageLine) -> (edition: String, section: String?)? {
-        guard line.length <= maxLength else { return nil }
+        guard line.length <= maxLength, line.text.unicodeScalars.prefix(9).contains("版") else { return nil }
         let u = Array(line.text.unicodeScalars)
         guard let ban = u.firstIndex(of: "版"), ban > 0, ban <= 8 else { return nil }
         var start = 0
@@ -106,7 +106,7 @@ enum MastheadLine {
 
     /// A line that is only a date, perhaps with a weekday or lunar date: `2022年12月08日 星期四`.
     static func dateOnly(_ line: PageLine) -> String? {
-        guard line.length <= 40 else { return nil }
+        guard line.length <= 40, let first = line.text.unicodeScalars.first, digitValue(first) != nil else { return nil }
         let u = Array(line.text.unicodeScalars)
         guard let (iso, end) = date(in: u, from: 0) else { return nil }
         let rest = String(String.UnicodeScalarView(u[end...])).trimmedSpaces()
@@ -118,7 +118,7 @@ enum MastheadLine {
 
     /// `第171期`, `总第3021期`, `第 12 期` → "171".
     static func issue(_ line: PageLine) -> String? {
-        guard line.length <= 16 else { return nil }
+        guard line.length <= 16, line.text.hasBytePrefix("第") || line.text.hasBytePrefix("总") else { return nil }
         var t = Substring(line.text)
         if t.hasPrefix("总") { t = t.dropFirst() }
         guard t.hasPrefix("第"), t.hasSuffix("期") else { return nil }

@@ -112,7 +112,7 @@ public enum PageParser {
             let namesTitle = articles.contains { a in
                 let compact = a.title.filter { $0 != " " }
                 let sub = a.subtitle?.filter { $0 != " " } ?? ""
-                return (compact.count >= 4 && t.compactText.contains(compact)) || (sub.count >= 4 && t.compactText.contains(sub))
+                return (compact.count >= 4 && t.compactText.hasSubstring(compact)) || (sub.count >= 4 && t.compactText.hasSubstring(sub))
             }
             let datesAgree = meta.date == nil || t.date == nil || meta.date == t.date
             if namesTitle, datesAgree {

@@ -20,7 +20,7 @@ public enum ExtractiveSummary {
         guard !candidates.isEmpty else { return paragraphs.first.map { String($0.prefix(120)) } ?? "" }
         let scored = candidates.map { c -> (Int, String, Double) in
             var score = 0.0
-            for k in keywords where c.text.contains(k.term) { score += k.weight }
+            for k in keywords where c.text.hasSubstring(k.term) { score += k.weight }
             score /= 1 + Double(c.text.scalarCount) / 120
             if c.order == 0 { score = score * leadBonus + 1e-9 }
             return (c.order, c.text, score)

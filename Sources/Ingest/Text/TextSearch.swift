@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Exact substring search on UTF-8 bytes. Foundation's `contains`/`range(of:)` on Linux
+/// goes through locale-aware CFString folding and was most of the parse time.
+extension String {
+    func hasSubstring(_ needle: String) -> Bool {
+        utf8Offset(of: needle) != nil
+    }
+
+    /// Byte offset of the first occurrence of `needle` in the UTF-8 form, or nil.
+    func utf8Offset(of needle: String) -> Int? {
+        var hay = self
+        var pin = needle
+        return hay.withUTF8 { h in
+            pin.withUTF8 { n -> Int? in
+                guard !n.isEmpty else { return 0 }
+                guard n.count <= h.count, let hb = h.baseAddress, let nb = n.baseAddress else { return nil }
+                // memchr finds candidates for the first byte; memcmp checks the rest
+                var offset = 0
+                let last = h.count - n.count
+                while offset <= last {
+                    guard let hit = memchr(hb + offset, Int32(n[0]), last - offset + 1) else { return nil }
+                    let at = UnsafeRawPointer(hit) - UnsafeRawPointer(hb)
+                    if memcmp(hb + at, nb, n.count) == 0 { return at }
+                    offset = at + 1
+                }
+                return nil
+            }
+        }
+    }
+}
+
+extension String {
+    /// Prefix test on UTF-8 bytes (no Unicode canonical-equivalence work).
+    func hasBytePrefix(_ prefix: String) -> Bool {
+        utf8.starts(with: prefix.utf8)
+    }
+
+    func hasByteSuffix(_ suffix: String) -> Bool {
+        let a = utf8, b = suffix.utf8
+        return a.count >= b.count && a.reversed().starts(with: b.reversed())
+    }
+
+    /// Whether any byte of the UTF-8 form equals `byte` (an ASCII character).
+    func containsASCII(_ byte: UInt8) -> Bool {
+        utf8.contains(byte)
+    }
+}
+
+extension Substring {
+    func hasBytePrefix(_ prefix: String) -> Bool {
+        utf8.starts(with: prefix.utf8)
+    }
+}
