@@ -37,8 +37,8 @@ struct IngestCommand: ParsableCommand {
                 var chunk = Data()
                 for r in result.records { chunk.append(contentsOf: RecordJSON.line(r)) }
                 FileHandle.standardOutput.write(chunk)
-            } catch let failure as IngestFailure {
-                Console.error("ingestd: \(file): \(failure)")
+            } catch {
+                Console.error("ingestd: \(file): \(error)")
                 failed += 1
             }
         }

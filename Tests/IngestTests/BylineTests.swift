@@ -1,0 +1,62 @@
+import Testing
+@testable import Ingest
+
+@Suite struct BylineTests {
+    @Test func boxedBylines() {
+        #expect(Bylines.byline(Fixtures.line("□葛志娟")) == ["葛志娟"])
+        #expect(Bylines.byline(Fixtures.line("□王长新 李敏")) == ["王长新", "李敏"])
+        #expect(Bylines.byline(Fixtures.line("□恽爱民")) == ["恽爱民"])
+    }
+
+    @Test func reporterBylines() {
+        #expect(Bylines.byline(Fixtures.line("本报记者 索朗琼珠")) == ["索朗琼珠"])
+        #expect(Bylines.byline(Fixtures.line("本报记者 王菲")) == ["王菲"])
+        #expect(Bylines.byline(Fixtures.line("记者 张三 通讯员 李四 王五")) == ["张三", "李四", "王五"])
+        #expect(Bylines.byline(Fixtures.line("文/图 陈晨")) == ["陈晨"])
+        #expect(Bylines.byline(Fixtures.line("本报记者 王菲 报道")) == ["王菲"])
+        // a sentence that starts like a byline is not one
+        #expect(Bylines.byline(Fixtures.line("记者从市卫健委获悉,今年全市新建社区卫生服务站12个。")) == nil)
+    }
+
+    @Test func bareNameLines() {
+        #expect(Bylines.bareNames(Fixtures.line("王宇")) == ["王宇"])
+        #expect(Bylines.bareNames(Fixtures.line("索朗琼珠")) == ["索朗琼珠"])
+        #expect(Bylines.bareNames(Fixtures.line("欧阳明 李敏")) == ["欧阳明", "李敏"])
+        // slogans of the same length are not names
+        #expect(Bylines.bareNames(Fixtures.line("显担当")) == nil)
+        #expect(Bylines.bareNames(Fixtures.line("作表率")) == nil)
+        #expect(Bylines.bareNames(Fixtures.line("嘉黎县麦地卡乡")) == nil)
+    }
+
+    @Test func datelines() throws {
+        let a = try #require(Bylines.dateline("本报讯(通讯员 吴凌)为进一步推动二级综合医院创建"))
+        #expect(a.names == ["吴凌"])
+        let b = try #require(Bylines.dateline("本报拉萨讯(记者 孙文娟 通讯员 刘团飞)自新冠肺炎疫情发生以来"))
+        #expect(b.names == ["孙文娟", "刘团飞"])
+        let text = "本报讯(通讯员 王荣 李文全)年初以来,黄沙港镇卫生院护理工作"
+        let c = try #require(Bylines.dateline(text))
+        #expect(c.names == ["王荣", "李文全"])
+        #expect(text[c.bodyStart...].hasPrefix("年初以来"))
+        let d = try #require(Bylines.dateline("新华社北京5月3日电(记者 张三)国务院新闻办公室3日发布"))
+        #expect(d.names == ["张三"])
+        let full = try #require(Bylines.dateline("本报讯\u{FF08}通讯员 陆伟\u{FF09}为响应国家号召"))
+        #expect(full.names == ["陆伟"])
+        #expect(Bylines.dateline("本报记者近日从市电力公司获悉,今年以来全市用电量增长。") == nil)
+    }
+
+    @Test func photoCredits() throws {
+        #expect(Bylines.credit(Fixtures.line("本报记者 孙文娟 摄")) == ["孙文娟"])
+        #expect(Bylines.credit(Fixtures.line("徐海燕 摄")) == ["徐海燕"])
+        #expect(Bylines.credit(Fixtures.line("摄影 张三")) == ["张三"])
+        let t = try #require(Bylines.trailingCredit(Fixtures.line("5月12日,藕耕卫生院举办了庆祝活动,为护理事业高质量发展贡献力量。徐海燕 摄")))
+        #expect(t.names == ["徐海燕"])
+        #expect(t.caption.hasSuffix("贡献力量。"))
+        #expect(Bylines.trailingCredit(Fixtures.line("他说,这是他第一次拿起相机拍摄")) == nil)
+    }
+
+    @Test func authorNotes() {
+        #expect(Bylines.authorNote(Fixtures.line("(作者系南通市总工会党组书记、副主席)")) == "作者系南通市总工会党组书记、副主席")
+        #expect(Bylines.authorNote(Fixtures.line("\u{FF08}作者单位:南通大学\u{FF09}")) == "作者单位:南通大学")
+        #expect(Bylines.authorNote(Fixtures.line("(资料图片)")) == nil)
+    }
+}

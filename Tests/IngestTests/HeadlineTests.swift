@@ -1,0 +1,37 @@
+import Testing
+@testable import Ingest
+
+@Suite struct HeadlineTests {
+    @Test func kickerAboveAClearlyLongerTitle() {
+        let g = HeadlineGroup.read(lines: ["嘉黎县麦地卡乡", "利用微型党课平台开展微宣讲"], dashed: nil)
+        #expect(g?.title == "利用微型党课平台开展微宣讲")
+        #expect(g?.subtitle == "嘉黎县麦地卡乡")
+    }
+
+    @Test func subtitleWithoutDashesRunsMuchLonger() {
+        let g = HeadlineGroup.read(lines: ["一场探索创新的党建大考", "2016年聊城市直卫生计生系统党组织书记抓党建述职评议侧记"], dashed: nil)
+        #expect(g?.title == "一场探索创新的党建大考")
+        #expect(g?.subtitle == "2016年聊城市直卫生计生系统党组织书记抓党建述职评议侧记")
+    }
+
+    @Test func twoLineHeadlineJoinedByOneSpace() {
+        let g = HeadlineGroup.read(lines: ["用心用情用力", "为职工群众办实事"], dashed: nil)
+        #expect(g?.title == "用心用情用力 为职工群众办实事")
+        #expect(g?.subtitle == nil)
+    }
+
+    @Test func dashedSubtitleWinsAndKickerIsKept() {
+        let g = HeadlineGroup.read(lines: ["嘉黎县", "利用微型党课平台开展微宣讲"], dashed: "记麦地卡乡党委")
+        #expect(g?.title == "利用微型党课平台开展微宣讲")
+        #expect(g?.subtitle == "记麦地卡乡党委")
+        #expect(g?.kicker == "嘉黎县")
+    }
+
+    @Test func titleAndSubtitleOnOneLine() {
+        let line = "立足新起点 担当新使命 奋力开创新时代射阳工会工作新局面 ——县总工会负责人就群众关心的相关话题接受提问"
+        let split = Shape.splitTitleSubtitle(line)
+        #expect(split?.0 == "立足新起点 担当新使命 奋力开创新时代射阳工会工作新局面")
+        #expect(split?.1 == "县总工会负责人就群众关心的相关话题接受提问")
+        #expect(Shape.splitTitleSubtitle("面对新的要求——以人民为中心,我们必须做得更好。") == nil)
+    }
+}

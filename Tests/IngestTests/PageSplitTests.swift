@@ -1,0 +1,114 @@
+import Testing
+@testable import Ingest
+
+/// Page → articles on the seed pages' layout accidents, and on variants of them.
+@Suite struct PageSplitTests {
+    static func page(_ i: Int) -> ParsedPage { Fixtures.parse(Fixtures.seedText(Fixtures.seedNames[i])) }
+
+    @Test func commentaryPageWithBoxedBylinesAndAuthorNotes() {
+        let p = Self.page(0)
+        #expect(p.articles.map(\.title) == ["用心用情用力 为职工群众办实事", "用党史光辉照亮检察新征程", "从党史中汲取前行力量", "以“融合党建”新理念引领公立医院新发展"])
+        #expect(p.articles.allSatisfy { $0.authorNote?.hasPrefix("作者系") == true && $0.kind == .article })
+        // the column banner between byline and body is furniture, not text or subtitle
+        #expect(p.articles[1].subtitle == nil)
+        #expect(p.articles[1].paragraphs.first?.hasPrefix("百年党史是一部马克思") == true)
+        #expect(p.furniture.contains("学党史 悟思想 办实事 开新局"))
+        #expect(p.furniture.contains("E-mail:zqgg8840@sina.com"))
+        // section headings stay inside the body as paragraphs of their own
+        #expect(p.articles[3].paragraphs.contains("“1”:坚定一个理念凝聚共识"))
+    }
+
+    @Test func headlinePrintedAfterItsBody() {
+        let p = Self.page(1)
+        let a = p.articles.first { $0.title == "推动机关党的建设始终走在前头" }
+        #expect(a?.authors == ["索朗琼珠"])
+        #expect(a?.paragraphs.first?.hasPrefix("中共中央印发的") == true)
+        #expect(a?.paragraphs.last?.hasSuffix("重点和难点问题。") == true)
+        // and the article above it no longer holds that body
+        #expect(p.articles[0].paragraphs.last?.hasSuffix("70.6岁。") == true)
+        #expect(p.furniture.contains("显担当"))
+        #expect(p.furniture.contains("作表率"))
+    }
+
+    @Test func photoWithCreditLine() {
+        let p = Self.page(1)
+        let photo = p.articles.first { $0.kind == .photo }
+        #expect(photo?.title == "在拉林四电第一根避雷针架设时,中铁电气化局拉林四电指挥部党员先锋队带头行动")
+        #expect(photo?.authors == ["孙文娟"])
+        #expect(photo?.paragraphs.count == 2)
+    }
+
+    @Test func photoWithCreditAtTheEndOfTheCaption() {
+        let photo = Self.page(3).articles.first { $0.kind == .photo }
+        #expect(photo?.authors == ["徐海燕"])
+        #expect(photo?.paragraphs.last?.hasSuffix("贡献力量。") == true)
+        #expect(photo?.title.hasSuffix("贡献力量") == true)
+    }
+
+    @Test func interviewWithHeadlineInTheMiddleOfItsBody() {
+        let p = Self.page(3)
+        let qa = p.articles[0]
+        #expect(qa.kind == .qa)
+        #expect(qa.title == "立足新起点 担当新使命 奋力开创新时代射阳工会工作新局面")
+        #expect(qa.subtitle == "县总工会负责人就群众关心的相关话题接受提问")
+        #expect(qa.paragraphs.first?.hasPrefix("工会是工人阶级") == true)
+        #expect(qa.paragraphs.contains { $0.contains("全面落实县十五届六次党代工作要求") })
+        #expect(!qa.paragraphs.contains { $0.contains("立足新起点") })
+        // the hotline box above it is furniture
+        for box in ["政风", "热线", "县纪委监委", "热线电话:82367900、69966891", "主办"] { #expect(p.furniture.contains(box)) }
+    }
+
+    @Test func datelineBriefs() {
+        let briefs = Self.page(3).articles.filter { $0.kind == .brief }
+        #expect(briefs.map(\.authors) == [["吴凌"], ["陆伟"], ["王荣", "李文全"], ["陈洪飞"]])
+        #expect(briefs.allSatisfy { !$0.paragraphs[0].hasPrefix("本报讯") })
+    }
+
+    @Test func kickerAndBareNameBylineOnAPage() {
+        let p = Self.page(1)
+        let last = p.articles.last
+        #expect(last?.title == "利用微型党课平台开展微宣讲")
+        #expect(last?.subtitle == "嘉黎县麦地卡乡")
+        #expect(p.articles.first { $0.title == "“驻村老兵”建强村组织的故事" }?.subtitle == "记昌都市吉中乡卡琼村第一书记米玛次仁")
+        #expect(Self.page(2).articles[0].authors == ["王宇"])
+    }
+
+    @Test func elisionLinesStayInTheBody() {
+        let a = Self.page(4).articles[0]
+        #expect(a.paragraphs.filter { $0 == "……" }.count == 2)
+        #expect(a.subtitle == "2016年聊城市直卫生计生系统党组织书记抓党建述职评议侧记")
+        #expect(a.authors == ["王长新", "李敏"])
+    }
+
+    /// The same pages with full-width punctuation (as many extracts have) read the same.
+    @Test func fullWidthPunctuationReadsTheSame() {
+        let toFullWidth: [Character: Character] = [",": "\u{FF0C}", ":": "\u{FF1A}", ";": "\u{FF1B}", "(": "\u{FF08}", ")": "\u{FF09}", "?": "\u{FF1F}", "!": "\u{FF01}"]
+        for name in Fixtures.seedNames {
+            let text = Fixtures.seedText(name)
+            let wide = String(text.map { toFullWidth[$0] ?? $0 })
+            let a = Fixtures.parse(text), b = Fixtures.parse(wide)
+            #expect(a.articles.map(\.title).count == b.articles.map(\.title).count, "\(name)")
+            #expect(a.articles.map(\.kind) == b.articles.map(\.kind), "\(name)")
+            #expect(a.articles.map(\.authors) == b.articles.map(\.authors), "\(name)")
+            #expect(a.articles.map(\.paragraphs.count) == b.articles.map(\.paragraphs.count), "\(name)")
+        }
+    }
+
+    @Test func indentedParagraphsWithIdeographicSpaces() {
+        let text = Fixtures.seedText(Fixtures.seedNames[4]).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "\u{3000}\u{3000}" + $0 }.joined(separator: "\n")
+        #expect(Fixtures.parse(text) == Self.page(4))
+    }
+
+    @Test func pageOfFurnitureOnlyHasNoArticles() {
+        let p = Fixtures.parse("第171期\n\nE-mail:zqgg8840@sina.com\n\n2022年12月08日\n第A11版:健康滁州·公益\n")
+        #expect(p.articles.isEmpty)
+        #expect(p.metadata.date == "2022-12-08")
+    }
+
+    @Test func textWithoutAnyHeadlineIsTitledByItsFirstSentence() {
+        let p = Fixtures.parse("被评定为“后进”。按照评定文件,卡琼村存在的问题是班子履职能力差。\n\n米玛次仁说,任务艰巨、使命光荣。\n")
+        #expect(p.articles.count == 1)
+        #expect(p.articles[0].title == "被评定为“后进”")
+    }
+}

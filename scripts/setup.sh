@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs the system packages ingestd needs on Debian 12 (run as root or with sudo):
+#   libinotifytools0-dev  the inotify C library behind Sources/CInotify
+#   python3-jieba         the published word dictionary and IDF table used for keywords
+#                         (/usr/lib/python3/dist-packages/jieba/{dict.txt,analyse/idf.txt})
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends libinotifytools0-dev python3-jieba >/dev/null
+echo "setup: libinotifytools0-dev and python3-jieba installed"
