@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         // CLI of the daemon (subcommands, --help, typed options).
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Structured logging to stderr / journald.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // SHA-256 of source files (content identity, duplicate detection, stable ids).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
@@ -33,6 +35,7 @@ let package = Package(
                 "Ingest",
                 "CInotify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Throughput benchmark of the pure pipeline (prints figures; not a test).

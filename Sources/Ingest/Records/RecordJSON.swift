@@ -37,16 +37,17 @@ public enum RecordJSON {
         return w.bytes
     }
 
-    struct Writer {
-        var bytes: [UInt8] = []
+    /// A minimal JSON writer for the daemon's own documents (ledger lines, status, summary).
+    public struct Writer {
+        public var bytes: [UInt8] = []
 
-        init() { bytes.reserveCapacity(8192) }
+        public init() { bytes.reserveCapacity(8192) }
 
-        mutating func raw(_ s: StaticString) {
+        public mutating func raw(_ s: StaticString) {
             s.withUTF8Buffer { bytes.append(contentsOf: $0) }
         }
 
-        mutating func key(_ k: StaticString, first: Bool = true) {
+        public mutating func key(_ k: StaticString, first: Bool = true) {
             if !first { bytes.append(UInt8(ascii: ",")) }
             bytes.append(UInt8(ascii: "\""))
             k.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -54,13 +55,13 @@ public enum RecordJSON {
             bytes.append(UInt8(ascii: ":"))
         }
 
-        mutating func int(_ v: Int) { bytes.append(contentsOf: String(v).utf8) }
+        public mutating func int(_ v: Int) { bytes.append(contentsOf: String(v).utf8) }
 
-        mutating func optional(_ s: String?) {
+        public mutating func optional(_ s: String?) {
             if let s { string(s) } else { raw("null") }
         }
 
-        mutating func strings(_ list: [String]) {
+        public mutating func strings(_ list: [String]) {
             bytes.append(UInt8(ascii: "["))
             for (i, s) in list.enumerated() {
                 if i > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -72,7 +73,7 @@ public enum RecordJSON {
         /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\t` or `\u00XX`,
         /// U+2028/U+2029 escaped so the line is also valid JavaScript. Runs of bytes that
         /// need no escape are copied in one piece.
-        mutating func string(_ s: String) {
+        public mutating func string(_ s: String) {
             bytes.append(UInt8(ascii: "\""))
             var copy = s
             copy.withUTF8 { u in

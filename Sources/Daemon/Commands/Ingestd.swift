@@ -2,12 +2,12 @@ import ArgumentParser
 
 @main
 struct Ingestd: AsyncParsableCommand {
-    static let version = "0.1.0"
+    static let version = "0.2.0"
 
     static let configuration = CommandConfiguration(
         commandName: "ingestd",
         abstract: "Watch an inbox of newspaper page files and turn each page into article records.",
         version: version,
-        subcommands: [IngestCommand.self]
+        subcommands: [RunCommand.self, IngestCommand.self, StatusCommand.self]
     )
 }

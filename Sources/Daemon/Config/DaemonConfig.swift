@@ -1,0 +1,142 @@
+import Foundation
+
+/// Everything an operator can set. Precedence: command-line flags > environment
+/// (`INGESTD_<KEY>`) > config file > these defaults. Relative paths in the file are taken
+/// relative to the state directory (the state directory itself relative to the working
+/// directory), so one setting moves the whole layout.
+struct DaemonConfig: Sendable, Equatable {
+    var stateDir = "./var"
+    var inbox = "inbox"
+    var recordsDir = "records"
+    var archiveDir = "archive"
+    var failedDir = "failed"
+    var summaryFile = "summary.json"
+    var statusFile = "status.json"
+    var ledgerFile = "ledger.jsonl"
+    /// Worker tasks; 0 means one per core.
+    var workers = 0
+    var include = ["*.txt", "*.text", "*.htm", "*.html"]
+    var exclude = [".*", "*.tmp", "*.part", "*.crdownload", "*.swp", "*~"]
+    var maxFileBytes = 16 * 1024 * 1024
+    /// Full scan of the inbox besides the events, to catch anything missed.
+    var rescanIntervalSeconds = 300.0
+    /// status.json refresh period (the SPEC requires at most 5 s).
+    var statusIntervalSeconds = 2.0
+    /// A file found by a scan (not by an event) is taken only once unmodified this long, so
+    /// a writer that pauses is not caught mid-file.
+    var settleSeconds = 3.0
+    /// Scan period when inotify cannot be used (NFS/CIFS inbox, watch limit reached).
+    var pollIntervalSeconds = 2.0
+    /// Paths waiting in memory; the inbox itself holds the rest of the backlog.
+    var queueCapacity = 256
+    var summaryWindowHours = 24
+    var lexiconDir = "/usr/lib/python3/dist-packages/jieba"
+
+    var resolvedWorkers: Int { workers > 0 ? workers : max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    func resolve(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        return (stateDirURL.path as NSString).appendingPathComponent(path)
+    }
+
+    var stateDirURL: URL { URL(fileURLWithPath: stateDir).standardizedFileURL }
+    var inboxPath: String { resolve(inbox) }
+    var recordsPath: String { resolve(recordsDir) }
+    var archivePath: String { resolve(archiveDir) }
+    var failedPath: String { resolve(failedDir) }
+    var summaryPath: String { resolve(summaryFile) }
+    var statusPath: String { resolve(statusFile) }
+    var ledgerPath: String { resolve(ledgerFile) }
+
+    struct Invalid: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+
+    /// Applies `key = value` settings (from the file or the environment).
+    mutating func apply(_ values: [String: TOMLSubset.Value], source: String) throws {
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+            let k = key.hasPrefix("ingestd.") ? String(key.dropFirst("ingestd.".count)) : key
+            func string() throws -> String {
+                guard case .string(let s) = value else { throw Invalid(message: "\(source): `\(key)` must be a string") }
+                return s
+            }
+            func number() throws -> Double {
+                switch value {
+                case .integer(let i): return Double(i)
+                case .float(let d): return d
+                default: throw Invalid(message: "\(source): `\(key)` must be a number")
+                }
+            }
+            func integer() throws -> Int {
+                guard case .integer(let i) = value, i >= 0 else { throw Invalid(message: "\(source): `\(key)` must be a whole number ≥ 0") }
+                return i
+            }
+            func strings() throws -> [String] {
+                if case .string(let s) = value { return s.split(separator: " ").map(String.init) }
+                guard case .array(let items) = value else { throw Invalid(message: "\(source): `\(key)` must be a list of strings") }
+                return try items.map { item in
+                    guard case .string(let s) = item else { throw Invalid(message: "\(source): `\(key)` must be a list of strings") }
+                    return s
+                }
+            }
+            switch k {
+            case "state_dir": stateDir = try string()
+            case "inbox": inbox = try string()
+            case "records_dir": recordsDir = try string()
+            case "archive_dir": archiveDir = try string()
+            case "failed_dir": failedDir = try string()
+            case "summary_file": summaryFile = try string()
+            case "status_file": statusFile = try string()
+            case "ledger_file": ledgerFile = try string()
+            case "workers": workers = try integer()
+            case "include": include = try strings()
+            case "exclude": exclude = try strings()
+            case "max_file_bytes": maxFileBytes = try integer()
+            case "rescan_interval_s": rescanIntervalSeconds = try number()
+            case "status_interval_s": statusIntervalSeconds = min(5, max(0.2, try number()))
+            case "settle_s": settleSeconds = try number()
+            case "poll_interval_s": pollIntervalSeconds = max(0.1, try number())
+            case "queue_capacity": queueCapacity = max(1, try integer())
+            case "summary_window_hours": summaryWindowHours = max(1, try integer())
+            case "lexicon_dir": lexiconDir = try string()
+            default: throw Invalid(message: "\(source): unknown setting `\(key)` (see config/ingestd.toml for the list)")
+            }
+        }
+    }
+
+    static let environmentKeys = [
+        "state_dir", "inbox", "records_dir", "archive_dir", "failed_dir", "summary_file", "status_file", "ledger_file", "workers",
+        "include", "exclude", "max_file_bytes", "rescan_interval_s", "status_interval_s", "settle_s", "poll_interval_s",
+        "queue_capacity", "summary_window_hours", "lexicon_dir",
+    ]
+
+    /// `INGESTD_WORKERS=4` → `workers = 4`; values are read as TOML values, bare words as strings.
+    static func environmentValues(_ env: [String: String]) -> [String: TOMLSubset.Value] {
+        var out: [String: TOMLSubset.Value] = [:]
+        for key in environmentKeys {
+            guard let raw = env["INGESTD_" + key.uppercased()] else { continue }
+            if let parsed = try? TOMLSubset.parse("v = \(raw)"), let v = parsed["v"] { out[key] = v } else { out[key] = .string(raw) }
+        }
+        return out
+    }
+
+    /// Defaults, then the file (explicit, or `config/ingestd.toml` if present), then the
+    /// environment; flags are applied by the caller.
+    static func load(file: String?, environment: [String: String]) throws -> (DaemonConfig, String?) {
+        var config = DaemonConfig()
+        var used: String?
+        let candidate = file ?? (FileManager.default.fileExists(atPath: "config/ingestd.toml") ? "config/ingestd.toml" : nil)
+        if let path = candidate {
+            guard let data = FileManager.default.contents(atPath: path) else { throw Invalid(message: "cannot read config file \(path)") }
+            do {
+                try config.apply(try TOMLSubset.parse(String(decoding: data, as: UTF8.self)), source: path)
+            } catch let e as TOMLSubset.ParseError {
+                throw Invalid(message: "\(path): \(e)")
+            }
+            used = path
+        }
+        try config.apply(environmentValues(environment), source: "environment")
+        return (config, used)
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Glibc
+import Ingest
+
+/// One file from the inbox to its end state: archived with records, archived as a
+/// duplicate, or moved to `failed/` beside an `.error.json` a person can act on.
+struct FileProcessor: Sendable {
+    let ingestor: Ingestor
+    let sink: RecordSink
+    let inbox: String
+    let failedDir: String
+    let limits: Limits
+
+    struct Limits: Sendable, Equatable {
+        var maxFileBytes: Int
+        var filter: FileFilter
+    }
+
+    enum Result: Sendable {
+        case ingested(relativePath: String, articles: Int, bytes: Int, records: [ArticleRecord])
+        case duplicate(relativePath: String, bytes: Int)
+        case failed(relativePath: String, failure: IngestFailure)
+        /// The path vanished or no longer matches the filter: nothing to do.
+        case skipped
+    }
+
+    func relative(_ path: String) -> String {
+        path.hasPrefix(inbox + "/") ? String(path.dropFirst(inbox.count + 1)) : (path as NSString).lastPathComponent
+    }
+
+    func process(_ path: String, now: @Sendable () -> Double) async -> Result {
+        let rel = relative(path)
+        guard limits.filter.accepts(name: (path as NSString).lastPathComponent) else { return .skipped }
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0 {
+            let e = errno
+            if e == ENOENT || e == ENOTDIR { return .skipped }
+            if e == ELOOP { return fail(path, rel, IngestFailure(.notRegularFile, "a symbolic link: links are never followed; copy the file itself into the inbox"), at: now()) }
+            return fail(path, rel, IngestFailure(.io, "cannot open: \(String(cString: strerror(e)))"), at: now())
+        }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            let e = errno
+            close(fd)
+            return fail(path, rel, IngestFailure(.io, "cannot stat: \(String(cString: strerror(e)))"), at: now())
+        }
+        guard st.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            return fail(path, rel, IngestFailure(.notRegularFile, "not a regular file (a FIFO, socket or device): only plain files are read"), at: now())
+        }
+        let size = Int(st.st_size)
+        if size > limits.maxFileBytes {
+            close(fd)
+            return fail(path, rel, IngestFailure(.tooLarge, "\(size) bytes is over the limit of \(limits.maxFileBytes) (max_file_bytes); split the file or raise the limit"), at: now())
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try Self.readAll(fd, expected: size)
+            close(fd)
+        } catch {
+            close(fd)
+            return fail(path, rel, IngestFailure(.io, "read failed: \(error)"), at: now())
+        }
+        let sha = Ingestor.sha256Hex(bytes)
+        let at = now()
+        let stamp = RFC3339.format(epochSeconds: at)
+        let day = RFC3339.utcDay(epochSeconds: at)
+        if await sink.isCommitted(sha: sha) {
+            return await archiveDuplicate(path, rel, sha: sha, day: day, stamp: stamp, bytes: bytes.count)
+        }
+        let result: Ingestor.Result
+        do {
+            result = try ingestor.ingest(bytes, path: rel, ingestedAt: at, sha256: sha)
+        } catch {
+            return fail(path, rel, error, at: at)
+        }
+        var lines: [UInt8] = []
+        for r in result.records { lines += RecordJSON.line(r) }
+        let outcome = await sink.submit(.init(sha: sha, relativePath: rel, sourcePath: path, lines: lines,
+                                              recordCount: result.records.count, day: day, at: stamp))
+        switch outcome {
+        case .committed: return .ingested(relativePath: rel, articles: result.records.count, bytes: bytes.count, records: result.records)
+        case .duplicate: return .duplicate(relativePath: rel, bytes: bytes.count)
+        case .failed(let why): return .failed(relativePath: rel, failure: IngestFailure(.io, why))
+        }
+    }
+
+    private func archiveDuplicate(_ path: String, _ rel: String, sha: String, day: String, stamp: String, bytes: Int) async -> Result {
+        let outcome = await sink.submit(.init(sha: sha, relativePath: rel, sourcePath: path, lines: [], recordCount: 0, day: day, at: stamp))
+        if case .failed(let why) = outcome { return .failed(relativePath: rel, failure: IngestFailure(.io, why)) }
+        return .duplicate(relativePath: rel, bytes: bytes)
+    }
+
+    /// Writes `<relpath>.error.json` into `failed/`, then moves the source beside it.
+    private func fail(_ path: String, _ rel: String, _ failure: IngestFailure, at: Double) -> Result {
+        do {
+            let target = try DurableFiles.move(path, to: failedDir + "/" + rel)
+            let report = ErrorReport(file: rel, error: failure.code.rawValue, detail: failure.detail, at: RFC3339.format(epochSeconds: at))
+            try DurableFiles.replace(target + ".error.json", with: Array(report.json().utf8))
+            DurableFiles.syncDirectory((path as NSString).deletingLastPathComponent)
+        } catch {
+            return .failed(relativePath: rel, failure: IngestFailure(.io, "\(failure) — and the file could not be moved to failed/: \(error)"))
+        }
+        return .failed(relativePath: rel, failure: failure)
+    }
+
+    static func readAll(_ fd: Int32, expected: Int) throws -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: max(expected, 0))
+        var filled = 0
+        while true {
+            if filled == out.count { out.append(contentsOf: [UInt8](repeating: 0, count: max(4096, out.count / 2))) }
+            let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw DurableFiles.Failure(operation: "read", path: "", code: errno)
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        out.removeSubrange(filled...)
+        return out
+    }
+}
+
+/// `failed/<relpath>.error.json`: `{"file", "error", "detail", "at"}`.
+struct ErrorReport: Codable, Sendable {
+    let file: String
+    let error: String
+    let detail: String
+    let at: String
+
+    func json() -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? e.encode(self)) ?? Data(), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import Glibc
+import Ingest
+import Logging
+
+/// `ingestd run`: watch → queue → parse → write. Owns every effect: folders, the watcher,
+/// scans, the worker pool, the sink, status, signals and systemd notifications.
+final class Daemon: Sendable {
+    let config: DaemonConfig
+    let reload: @Sendable () throws -> DaemonConfig
+    let log: Logger
+    let notify = SystemdNotify()
+
+    init(config: DaemonConfig, reload: @escaping @Sendable () throws -> DaemonConfig, log: Logger) {
+        self.config = config
+        self.reload = reload
+        self.log = log
+    }
+
+    struct StartupFailure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Runs until SIGTERM/SIGINT; returns the exit status.
+    func run() async throws -> Int32 {
+        let signals = SignalEvents()
+        defer { signals.cancel() }
+        let now = RFC3339Clock.now()
+        let status = StatusBoard(config: config, version: Ingestd.version, now: now)
+
+        try prepareFolders()
+        var ledger = CommitLedger(path: config.ledgerPath, recordsDir: config.recordsPath)
+        let recovery = try ledger.recover()
+        if recovery.recordLinesRemoved > 0 || recovery.ledgerBytesCut > 0 {
+            log.notice("recovered after an unclean stop: removed \(recovery.recordLinesRemoved) uncommitted record line(s) from \(recovery.filesRepaired.joined(separator: ", ")); cut \(recovery.ledgerBytesCut) torn ledger byte(s); their sources are still in the inbox and will be ingested again")
+        }
+        log.info("ledger: \(ledger.entries) source(s) ingested before")
+
+        let lexicon: Lexicon
+        do {
+            lexicon = try LexiconFiles.load(directory: config.lexiconDir)
+        } catch {
+            throw StartupFailure(description: "\(error)")
+        }
+        let sink = RecordSink(ledger: ledger, recordsDir: config.recordsPath, archiveDir: config.archivePath)
+        let queue = WorkQueue(capacity: config.queueCapacity)
+        let settings = LiveSettings(.init(maxFileBytes: config.maxFileBytes, filter: FileFilter(include: config.include, exclude: config.exclude)))
+        let processor = ProcessorFactory(ingestor: Ingestor(lexicon: lexicon), sink: sink, inbox: config.inboxPath, failedDir: config.failedPath)
+        let scans = ScanCoordinator(inbox: config.inboxPath, queue: queue, settings: settings, settle: config.settleSeconds) { at in
+            await status.scanFinished(at: at)
+        }
+
+        // status file and systemd keep-alives
+        let statusPath = config.statusPath
+        let interval = config.statusIntervalSeconds
+        let writeStatus: @Sendable () async -> Void = { [log, notify] in
+            let q = (await queue.pending, await queue.inFlightCount)
+            let doc = await status.snapshot(queue: q, now: RFC3339Clock.now())
+            do {
+                try DurableFiles.replace(statusPath, with: StatusFile.encode(doc))
+            } catch {
+                log.warning("cannot write status file: \(error)")
+            }
+            if notify.enabled { notify.send("STATUS=\(await status.summaryLine(queue: q))") }
+        }
+        let statusLoop = Task {
+            while !Task.isCancelled {
+                await writeStatus()
+                try? await Task.sleep(for: .seconds(interval))
+            }
+        }
+        let watchdogLoop: Task<Void, Never>? = notify.watchdogInterval.map { every in
+            Task { [notify] in
+                while !Task.isCancelled {
+                    notify.send("WATCHDOG=1")
+                    try? await Task.sleep(for: .seconds(every))
+                }
+            }
+        }
+
+        // watching: inotify unless the filesystem or the kernel rules it out
+        let watcher = InotifyWatcher(root: config.inboxPath)
+        var pollReason = RemoteFilesystem.reason(config.inboxPath)
+        if pollReason == nil {
+            do {
+                try watcher.start()
+                await status.setWatches(watcher.watches)
+            } catch {
+                pollReason = "\(error)"
+            }
+        }
+        if let pollReason {
+            await status.setWatch(mode: "poll", note: pollReason)
+            log.warning("watching by polling every \(config.pollIntervalSeconds) s: \(pollReason)")
+        } else {
+            log.info("watching \(config.inboxPath) with inotify (\(watcher.watches) folder(s))")
+        }
+        await status.setState("running")
+        await scans.request()
+        await writeStatus()
+        notify.send("READY=1")
+        log.info("ingestd \(Ingestd.version) running: \(config.resolvedWorkers) worker(s), state in \(config.stateDirURL.path)")
+
+        let polling = pollReason != nil
+        let eventLoop = Task {
+            guard !polling else { return }
+            for await event in watcher.events {
+                switch event {
+                case .file(let path):
+                    if settings.limits.filter.accepts(name: (path as NSString).lastPathComponent) { await queue.put(path) }
+                case .directory(let path):
+                    await scans.request(folder: path)
+                case .overflow:
+                    await status.overflowed()
+                    log.warning("inotify queue overflowed: rescanning the inbox")
+                    await scans.request()
+                }
+                if watcher.takeLostEvents() {
+                    await status.overflowed()
+                    log.warning("events arrived faster than they could be queued: rescanning the inbox")
+                    await scans.request()
+                }
+                await status.setWatches(watcher.watches)
+            }
+        }
+        let rescanEvery = polling ? config.pollIntervalSeconds : config.rescanIntervalSeconds
+        let rescanLoop = Task {
+            while !Task.isCancelled, rescanEvery > 0 {
+                try? await Task.sleep(for: .seconds(rescanEvery))
+                if !Task.isCancelled { await scans.request() }
+            }
+        }
+
+        // the worker pool; the group body also serves signals
+        let pool = WorkerPool(queue: queue, settings: settings, processor: processor, status: status, log: log,
+                              onChange: { await writeStatus() })
+        await withTaskGroup(of: Void.self) { group in
+            var workers = config.resolvedWorkers
+            for id in 0..<workers { group.addTask { await pool.work(id: id) } }
+            for await signal in signals.stream {
+                if signal == .hangup {
+                    notify.send("RELOADING=1\nMONOTONIC_USEC=\(Self.monotonicMicroseconds())")
+                    do {
+                        let fresh = try reload()
+                        settings.replace(.init(maxFileBytes: fresh.maxFileBytes, filter: FileFilter(include: fresh.include, exclude: fresh.exclude)))
+                        await queue.setCapacity(fresh.queueCapacity)
+                        let wanted = fresh.resolvedWorkers
+                        if wanted > workers {
+                            for id in workers..<wanted { group.addTask { await pool.work(id: id) } }
+                        }
+                        await pool.setActive(wanted)
+                        workers = wanted
+                        await status.setWorkers(wanted)
+                        log.info("configuration reloaded: \(wanted) worker(s), include \(fresh.include), max_file_bytes \(fresh.maxFileBytes)")
+                    } catch {
+                        log.error("configuration not reloaded, keeping the old one: \(error)")
+                        await status.error("reload failed: \(error)", at: RFC3339Clock.now())
+                    }
+                    await writeStatus()
+                    notify.send("READY=1")
+                    continue
+                }
+                log.notice("stopping: finishing files in flight; waiting files stay in the inbox")
+                notify.send("STOPPING=1")
+                await status.setState("draining")
+                await writeStatus()
+                break
+            }
+            rescanLoop.cancel()
+            await scans.stop()
+            if !polling { watcher.stop() }
+            eventLoop.cancel()
+            await queue.close()
+            await group.waitForAll()
+        }
+        statusLoop.cancel()
+        watchdogLoop?.cancel()
+        await status.setState("stopped")
+        await writeStatus()
+        let c = await status.counters
+        log.info("stopped: \(c.filesIngested) file(s) ingested, \(c.articles) article(s), \(c.duplicates) duplicate(s), \(c.failed) failed")
+        return 0
+    }
+
+    private func prepareFolders() throws {
+        for dir in [config.stateDirURL.path, config.inboxPath, config.recordsPath, config.archivePath, config.failedPath,
+                    (config.statusPath as NSString).deletingLastPathComponent, (config.ledgerPath as NSString).deletingLastPathComponent] {
+            do {
+                try DurableFiles.makeDirectories(dir)
+            } catch {
+                throw StartupFailure(description: "cannot create \(dir): \(error.localizedDescription)")
+            }
+        }
+    }
+
+    static func monotonicMicroseconds() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000 + UInt64(ts.tv_nsec) / 1000
+    }
+}
+
+/// Makes the per-file processor with the limits in force when the file is taken.
+struct ProcessorFactory: Sendable {
+    let ingestor: Ingestor
+    let sink: RecordSink
+    let inbox: String
+    let failedDir: String
+
+    func make(_ limits: FileProcessor.Limits) -> FileProcessor {
+        FileProcessor(ingestor: ingestor, sink: sink, inbox: inbox, failedDir: failedDir, limits: limits)
+    }
+}

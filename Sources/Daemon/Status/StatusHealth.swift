@@ -1,0 +1,51 @@
+import Foundation
+
+/// The SPEC's exit codes for `ingestd status`, and the few lines it prints.
+enum StatusHealth {
+    struct Verdict: Equatable {
+        var code: Int32
+        var reasons: [String]
+    }
+
+    static let stallLimit = 60.0
+
+    static func parse(_ stamp: String) -> Double? {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.date(from: stamp)?.timeIntervalSince1970
+    }
+
+    static func judge(_ doc: StatusDocument, now: Double) -> Verdict {
+        if doc.state == "stopped" || doc.state == "failed" { return Verdict(code: 3, reasons: ["state \(doc.state)"]) }
+        let age = parse(doc.updatedAt).map { now - $0 } ?? .infinity
+        if age > 3 * max(doc.refreshIntervalS, 0.2) {
+            return Verdict(code: 3, reasons: ["status not updated for \(Int(age)) s (process gone?)"])
+        }
+        var reasons: [String] = []
+        if doc.recentFailures > 0 { reasons.append("\(doc.recentFailures) failure(s) in the last 5 minutes") }
+        if doc.watch.reconciling { reasons.append("reconciling after an inotify overflow") }
+        if doc.stalledS >= stallLimit { reasons.append("queue not moving for \(Int(doc.stalledS)) s") }
+        return Verdict(code: reasons.isEmpty ? 0 : 1, reasons: reasons)
+    }
+
+    static func report(_ d: StatusDocument, health: Verdict) -> String {
+        let verdict = health.code == 0 ? "healthy" : health.code == 1 ? "degraded: " + health.reasons.joined(separator: "; ") : "not running (" + health.reasons.joined(separator: "; ") + ")"
+        var lines = [
+            "ingestd \(d.version) — \(d.state), pid \(d.pid), up \(duration(d.uptimeS)) — \(verdict)",
+            "inbox \(d.inbox) (watch: \(d.watch.mode), \(d.watch.watches) folder(s), \(d.watch.overflows) overflow(s)); state \(d.stateDir)",
+            "queue: \(d.queue.pending) waiting, \(d.queue.inFlight) in flight, \(d.workers) worker(s); \(d.ratePerMin) file(s) in the last minute",
+            "ingested \(d.counters.filesIngested) file(s), \(d.counters.articles) article(s), \(d.counters.duplicates) duplicate(s), \(d.counters.failed) failed, \(d.counters.bytes) bytes",
+        ]
+        if let l = d.lastIngest { lines.append("last ingest: \(l.file) (\(l.articles) article(s)) at \(l.at)") }
+        if let e = d.lastError { lines.append("last error: \(e.file.isEmpty ? "" : e.file + ": ")\(e.message) at \(e.at)") }
+        if let note = d.watch.note { lines.append("note: \(note)") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func duration(_ s: Double) -> String {
+        let t = Int(s)
+        if t < 60 { return "\(t) s" }
+        if t < 3600 { return "\(t / 60) min \(t % 60) s" }
+        return "\(t / 3600) h \(t / 60 % 60) min"
+    }
+}

@@ -1,0 +1,10 @@
+/// What the watcher tells the daemon, copied out of the C library's static buffer.
+enum InboxEvent: Sendable, Equatable {
+    /// A file was closed after writing or moved in: a candidate, by absolute path.
+    case file(String)
+    /// A folder appeared (created or moved in); it is already watched, and must be scanned
+    /// for files that arrived before the watch existed.
+    case directory(String)
+    /// The kernel queue overflowed, or events were dropped on the way: rescan everything.
+    case overflow
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Glibc
+
+/// Walks the inbox without following symbolic links, calling `visit` with every
+/// non-directory entry whose name passes the filter, one directory at a time (memory
+/// grows with the width of one folder and the depth of the tree, not the backlog).
+struct InboxScanner: Sendable {
+    let root: String
+
+    struct Candidate: Sendable {
+        let path: String
+        /// Last modification (of the link itself, for a symlink), seconds since the epoch.
+        let modified: Double
+    }
+
+    /// Return false from `visit` to stop the walk.
+    /// Runs on the caller's actor, so `visit` may touch the caller's state.
+    func walk(filter: FileFilter, isolation: isolated (any Actor)? = #isolation, _ visit: (Candidate) async -> Bool) async {
+        var stack = [root]
+        while let dir = stack.popLast() {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
+            for name in names.sorted() {
+                let path = dir + "/" + name
+                var st = stat()
+                guard lstat(path, &st) == 0 else { continue }
+                if st.st_mode & S_IFMT == S_IFDIR {
+                    stack.append(path)
+                    continue
+                }
+                guard filter.accepts(name: name) else { continue }
+                let mtime = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+                if !(await visit(Candidate(path: path, modified: mtime))) { return }
+            }
+        }
+    }
+}

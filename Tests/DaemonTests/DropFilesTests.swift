@@ -1,0 +1,142 @@
+import Foundation
+import Glibc
+import Testing
+
+/// Files dropped the ways people drop them, into a running daemon.
+@Suite(.serialized) struct DropFilesTests {
+    @Test func copyMoveAndRenameFromATemporaryName() throws {
+        let d = try DaemonHarness("drop")
+        try d.start()
+        // cp: created, written and closed in place
+        try Pages.seed(0).write(to: d.inbox.appendingPathComponent("copied.txt"))
+        // mv from elsewhere on the same filesystem
+        let outside = d.root.appendingPathComponent("elsewhere.txt")
+        try Pages.seed(1).write(to: outside)
+        try FileManager.default.moveItem(at: outside, to: d.inbox.appendingPathComponent("moved.txt"))
+        // a temporary name inside the inbox, renamed when complete
+        let part = d.inbox.appendingPathComponent("page.txt.part")
+        try Pages.seed(2).write(to: part)
+        Thread.sleep(forTimeInterval: 0.3)
+        try FileManager.default.moveItem(at: part, to: d.inbox.appendingPathComponent("renamed.txt"))
+
+        try waitUntil(timeout: 30, "three files ingested") { d.counter("files_ingested") == 3 }
+        Thread.sleep(forTimeInterval: 1)
+        #expect(d.archived() == ["copied.txt", "moved.txt", "renamed.txt"])
+        #expect(d.files(in: "inbox").isEmpty)
+        let bySource = Dictionary(grouping: d.records(), by: { ($0["source"] as! [String: Any])["path"] as! String })
+        #expect(bySource["copied.txt"]?.count == 4)
+        #expect(bySource["moved.txt"]?.count == 6)
+        #expect(bySource["renamed.txt"]?.count == 1)
+        #expect(bySource["page.txt.part"] == nil)
+        #expect(d.counter("files_ingested") == 3)
+        d.signal(SIGTERM)
+        #expect(try d.waitForExit().status == 0)
+    }
+
+    @Test func newSubfolderWithFilesWrittenAtOnce() throws {
+        let d = try DaemonHarness("subfolder")
+        try d.start()
+        let sub = d.inbox.appendingPathComponent("2024/May")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        for i in 0..<30 { try Pages.small(i).write(to: sub.appendingPathComponent("p\(i).txt")) }
+        try waitUntil(timeout: 60, "30 files ingested") { d.counter("files_ingested") == 30 }
+        #expect(d.files(in: "inbox").isEmpty)
+        #expect(Set(d.records().map { ($0["source"] as! [String: Any])["path"] as! String }).count == 30)
+        #expect(d.records().allSatisfy { (($0["source"] as! [String: Any])["path"] as! String).hasPrefix("2024/May/") })
+        d.signal(SIGTERM)
+        try d.waitForExit()
+    }
+
+    @Test func slowWriterIsIngestedOnceAndOnlyAfterClose() throws {
+        let d = try DaemonHarness("slow")
+        try d.start()
+        let page = Pages.seed(4)
+        let path = d.inbox.appendingPathComponent("slow.txt").path
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        #expect(fd >= 0)
+        let half = page.count / 2
+        page.prefix(half).withUnsafeBytes { _ = write(fd, $0.baseAddress, $0.count) }
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(d.records().isEmpty, "nothing may be taken while the file is open")
+        #expect(FileManager.default.fileExists(atPath: path))
+        page.dropFirst(half).withUnsafeBytes { _ = write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        try waitUntil(timeout: 30, "slow file ingested") { d.counter("files_ingested") == 1 }
+        Thread.sleep(forTimeInterval: 1)
+        let recs = d.records()
+        #expect(recs.count == 2)
+        #expect(recs.allSatisfy { ($0["source"] as! [String: Any])["bytes"] as? Int == page.count })
+        #expect(d.counter("failed") == 0)
+        d.signal(SIGTERM)
+        try d.waitForExit()
+    }
+
+    @Test func duplicateContentIsArchivedWithoutRecords() throws {
+        let d = try DaemonHarness("dup")
+        try d.start()
+        try Pages.seed(2).write(to: d.inbox.appendingPathComponent("a.txt"))
+        try waitUntil(timeout: 30, "first copy") { d.counter("files_ingested") == 1 }
+        try Pages.seed(2).write(to: d.inbox.appendingPathComponent("b.txt"))
+        try waitUntil(timeout: 30, "duplicate") { d.counter("duplicates") == 1 }
+        #expect(d.records().count == 1)
+        #expect(d.archived().sorted() == ["a.txt", "b.txt"])
+        // and again after a restart: the ledger remembers
+        d.signal(SIGTERM)
+        try d.waitForExit()
+        try Pages.seed(2).write(to: d.inbox.appendingPathComponent("c.txt"))
+        try d.start()
+        try waitUntil(timeout: 30, "duplicate after restart") { d.counter("duplicates") == 1 }
+        #expect(d.records().count == 1)
+        d.signal(SIGTERM)
+        try d.waitForExit()
+    }
+
+    @Test func everyBadInputEndsInFailedWithItsReason() throws {
+        let d = try DaemonHarness("bad", settings: ["INGESTD_MAX_FILE_BYTES": "40000"])
+        try d.start()
+        let inbox = d.inbox
+        try Data().write(to: inbox.appendingPathComponent("empty.txt"))
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).write(to: inbox.appendingPathComponent("binary.txt"))
+        try Data([0xC3, 0x28, 0xA0, 0xA1, 0xFF, 0xFE, 0x41, 0x42, 0xE2, 0x28, 0xA1, 0x0A]).write(to: inbox.appendingPathComponent("undecodable.txt"))
+        try Data(repeating: 0x41, count: 50_000).write(to: inbox.appendingPathComponent("too_large.txt"))
+        try Data("第171期\n\nE-mail:zqgg8840@sina.com\n".utf8).write(to: inbox.appendingPathComponent("no_articles.txt"))
+        #expect(mkfifo(inbox.appendingPathComponent("fifo.txt").path, 0o644) == 0)
+        try waitUntil(timeout: 30, "six failures") { d.counter("failed") == 6 }
+        for (name, code) in [("empty.txt", "empty"), ("binary.txt", "binary"), ("undecodable.txt", "undecodable"),
+                             ("too_large.txt", "too_large"), ("no_articles.txt", "no_articles"), ("fifo.txt", "not_regular_file")] {
+            let report = d.failedReport(name)
+            #expect(report?["error"] as? String == code, "\(name): \(String(describing: report))")
+            #expect((report?["detail"] as? String)?.isEmpty == false)
+            #expect(report?["file"] as? String == name)
+            #expect(report?["at"] is String)
+        }
+        #expect(d.files(in: "inbox").isEmpty)
+        #expect(d.records().isEmpty)
+        // the daemon is still running
+        #expect(d.status()?["state"] as? String == "running")
+        d.signal(SIGTERM)
+        #expect(try d.waitForExit().status == 0)
+    }
+
+    @Test func symlinksAreNeverFollowed() throws {
+        let d = try DaemonHarness("symlink")
+        try d.start()
+        let target = d.root.appendingPathComponent("target.txt")
+        try Pages.seed(0).write(to: target)
+        try FileManager.default.createSymbolicLink(at: d.inbox.appendingPathComponent("link.txt"), withDestinationURL: target)
+        try waitUntil(timeout: 30, "link refused") { d.counter("failed") == 1 }
+        #expect(d.failedReport("link.txt")?["error"] as? String == "not_regular_file")
+        #expect(d.records().isEmpty)
+        #expect(FileManager.default.contents(atPath: target.path) == Pages.seed(0))
+        #expect(DurableLink.isLink(d.stateDir.appendingPathComponent("failed/link.txt").path))
+        d.signal(SIGTERM)
+        try d.waitForExit()
+    }
+}
+
+enum DurableLink {
+    static func isLink(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK
+    }
+}
