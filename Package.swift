@@ -41,7 +41,7 @@ let package = Package(
         // Throughput benchmark of the pure pipeline (prints figures; not a test).
         .executableTarget(name: "IngestBench", dependencies: ["Ingest"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DaemonTests", dependencies: ["Ingest"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Ingest", "Daemon"]),
     ],
     swiftLanguageModes: [.v6]
 )

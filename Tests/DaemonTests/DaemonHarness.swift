@@ -32,10 +32,10 @@ final class DaemonHarness {
     var pid: Int32 { process?.processIdentifier ?? 0 }
 
     /// Starts the daemon and waits until its status says `running`.
-    func start(timeout: Double = 90) throws {
+    func start(arguments: [String] = [], timeout: Double = 90) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: BinaryLocator.ingestd)
-        p.arguments = ["run", "--state-dir", stateDir.path]
+        p.arguments = ["run", "--state-dir", stateDir.path] + arguments
         p.environment = environment
         p.currentDirectoryURL = root
         if !FileManager.default.fileExists(atPath: logURL.path) { _ = FileManager.default.createFile(atPath: logURL.path, contents: nil) }
