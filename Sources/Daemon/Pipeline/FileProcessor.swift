@@ -17,8 +17,8 @@ struct FileProcessor: Sendable {
     }
 
     enum Result: Sendable {
-        case ingested(relativePath: String, articles: Int, bytes: Int, records: [ArticleRecord])
-        case duplicate(relativePath: String, bytes: Int)
+        /// Parsed (or recognised as a duplicate): handed to the sink, which reports the end.
+        case submitted(RecordSink.Submission)
         case failed(relativePath: String, failure: IngestFailure)
         /// The path vanished or no longer matches the filter: nothing to do.
         case skipped
@@ -66,7 +66,8 @@ struct FileProcessor: Sendable {
         let stamp = RFC3339.format(epochSeconds: at)
         let day = RFC3339.utcDay(epochSeconds: at)
         if await sink.isCommitted(sha: sha) {
-            return await archiveDuplicate(path, rel, sha: sha, day: day, stamp: stamp, bytes: bytes.count)
+            return .submitted(.init(sha: sha, relativePath: rel, sourcePath: path, lines: [], recordCount: 0, bytes: bytes.count,
+                                    day: day, at: stamp, records: []))
         }
         let result: Ingestor.Result
         do {
@@ -76,19 +77,8 @@ struct FileProcessor: Sendable {
         }
         var lines: [UInt8] = []
         for r in result.records { lines += RecordJSON.line(r) }
-        let outcome = await sink.submit(.init(sha: sha, relativePath: rel, sourcePath: path, lines: lines,
-                                              recordCount: result.records.count, day: day, at: stamp))
-        switch outcome {
-        case .committed: return .ingested(relativePath: rel, articles: result.records.count, bytes: bytes.count, records: result.records)
-        case .duplicate: return .duplicate(relativePath: rel, bytes: bytes.count)
-        case .failed(let why): return .failed(relativePath: rel, failure: IngestFailure(.io, why))
-        }
-    }
-
-    private func archiveDuplicate(_ path: String, _ rel: String, sha: String, day: String, stamp: String, bytes: Int) async -> Result {
-        let outcome = await sink.submit(.init(sha: sha, relativePath: rel, sourcePath: path, lines: [], recordCount: 0, day: day, at: stamp))
-        if case .failed(let why) = outcome { return .failed(relativePath: rel, failure: IngestFailure(.io, why)) }
-        return .duplicate(relativePath: rel, bytes: bytes)
+        return .submitted(.init(sha: sha, relativePath: rel, sourcePath: path, lines: lines, recordCount: result.records.count,
+                                bytes: bytes.count, day: day, at: stamp, records: result.records))
     }
 
     /// Writes `<relpath>.error.json` into `failed/`, then moves the source beside it.

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Ingest
 
 /// Finds and loads the word dictionary and IDF table (Debian's python3-jieba files).
@@ -21,8 +22,29 @@ enum LexiconFiles {
     static func load(directory: String) throws -> Lexicon {
         let dictPath = directory + "/" + dictionaryName
         let idfPath = directory + "/" + idfName
-        guard let dict = FileManager.default.contents(atPath: dictPath) else { throw Missing(path: dictPath) }
-        guard let idf = FileManager.default.contents(atPath: idfPath) else { throw Missing(path: idfPath) }
-        return try Lexicon(dictionary: [UInt8](dict), idf: [UInt8](idf))
+        guard let dict = readBytes(dictPath) else { throw Missing(path: dictPath) }
+        guard let idf = readBytes(idfPath) else { throw Missing(path: idfPath) }
+        let lexicon = try Lexicon(dictionary: dict, idf: idf)
+        releaseFreedMemory()
+        return lexicon
+    }
+
+    /// The build's scratch arrays are freed by now; glibc keeps such pages unless asked.
+    /// (`malloc_trim` is glibc-specific and not in Swift's Glibc module: found by name.)
+    static func releaseFreedMemory() {
+        typealias Trim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: Trim.self)(0)
+    }
+
+    /// The file's bytes in one allocation (no `Data` in between: the lexicon build is the
+    /// daemon's peak of memory).
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        return try? FileProcessor.readAll(fd, expected: Int(st.st_size))
     }
 }

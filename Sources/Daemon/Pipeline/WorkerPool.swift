@@ -10,17 +10,14 @@ actor WorkerPool {
     let processor: ProcessorFactory
     let status: StatusBoard
     let log: Logger
-    let onChange: @Sendable () async -> Void
     private var active = Int.max
 
-    init(queue: WorkQueue, settings: LiveSettings, processor: ProcessorFactory, status: StatusBoard, log: Logger,
-         onChange: @escaping @Sendable () async -> Void) {
+    init(queue: WorkQueue, settings: LiveSettings, processor: ProcessorFactory, status: StatusBoard, log: Logger) {
         self.queue = queue
         self.settings = settings
         self.processor = processor
         self.status = status
         self.log = log
-        self.onChange = onChange
     }
 
     func setActive(_ n: Int) { active = n }
@@ -30,21 +27,34 @@ actor WorkerPool {
         while await mayContinue(id), let path = await queue.take() {
             let p = processor.make(settings.limits)
             let result = await p.process(path) { RFC3339Clock.now() }
-            let now = RFC3339Clock.now()
             switch result {
-            case .ingested(let rel, let articles, let bytes, _):
-                await status.ingested(file: rel, articles: articles, bytes: bytes, at: now)
-                log.info("ingested \(rel): \(articles) article(s)")
-            case .duplicate(let rel, let bytes):
-                await status.duplicate(bytes: bytes, at: now)
-                log.info("duplicate \(rel): same content as a file ingested before; archived without records")
+            case .submitted(let submission):
+                // the sink reports the end (see `finished`); the worker moves on
+                await processor.sink.enqueue(submission)
             case .failed(let rel, let failure):
-                await status.failed(file: rel, message: "\(failure.code.rawValue): \(failure.detail)", at: now)
+                await status.failed(file: rel, message: "\(failure.code.rawValue): \(failure.detail)", at: RFC3339Clock.now())
                 log.warning("failed \(rel): \(failure.code.rawValue): \(failure.detail)")
+                await queue.done(path)
             case .skipped:
-                break
+                await queue.done(path)
             }
-            await queue.done(path)
         }
+    }
+
+    /// Called by the sink once a submitted file is durable and archived (or could not be).
+    nonisolated func finished(_ s: RecordSink.Submission, _ outcome: RecordSink.Outcome) async {
+        let now = RFC3339Clock.now()
+        switch outcome {
+        case .committed:
+            await status.ingested(file: s.relativePath, articles: s.recordCount, bytes: s.bytes, at: now)
+            log.info("ingested \(s.relativePath): \(s.recordCount) article(s)")
+        case .duplicate:
+            await status.duplicate(bytes: s.bytes, at: now)
+            log.info("duplicate \(s.relativePath): same content as a file ingested before; archived without records")
+        case .failed(let why):
+            await status.failed(file: s.relativePath, message: "io: \(why)", at: now)
+            log.error("failed \(s.relativePath): io: \(why)")
+        }
+        await queue.done(s.sourcePath)
     }
 }

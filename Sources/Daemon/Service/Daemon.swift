@@ -132,8 +132,8 @@ final class Daemon: Sendable {
         }
 
         // the worker pool; the group body also serves signals
-        let pool = WorkerPool(queue: queue, settings: settings, processor: processor, status: status, log: log,
-                              onChange: { await writeStatus() })
+        let pool = WorkerPool(queue: queue, settings: settings, processor: processor, status: status, log: log)
+        await sink.setOutcomeHandler { s, outcome in await pool.finished(s, outcome) }
         await withTaskGroup(of: Void.self) { group in
             var workers = config.resolvedWorkers
             for id in 0..<workers { group.addTask { await pool.work(id: id) } }
@@ -172,6 +172,7 @@ final class Daemon: Sendable {
             eventLoop.cancel()
             await queue.close()
             await group.waitForAll()
+            await sink.flush()
         }
         statusLoop.cancel()
         watchdogLoop?.cancel()

@@ -52,7 +52,8 @@ enum DurableFiles {
         var st = stat()
         try check(fstat(fd, &st), "stat", path)
         try bytes.withUnsafeBytes { (raw) throws in try writeAll(fd, raw, path: path) }
-        try check(fsync(fd), "fsync", path)
+        // fdatasync flushes the data and the new size, which is all an append changes
+        try check(fdatasync(fd), "fdatasync", path)
         return Int(st.st_size)
     }
 

@@ -2,9 +2,10 @@ import Foundation
 import Ingest
 
 /// The single writer of records, the ledger and archive moves. Workers hand it finished
-/// files; it commits them in batches (group commit: two fsyncs per batch, not per file)
-/// following the protocol in `CommitLedger`, and answers each worker when its file is
-/// durable and archived.
+/// files and go on parsing; it commits them in batches (group commit: a couple of fsyncs
+/// per batch, not per file) following the protocol in `CommitLedger`, on its own I/O
+/// thread so that fsync never blocks the cooperative pool, and reports each file's outcome
+/// to `onOutcome` once it is durable and archived.
 actor RecordSink {
     struct Submission: Sendable {
         let sha: String
@@ -13,9 +14,11 @@ actor RecordSink {
         let sourcePath: String
         let lines: [UInt8]
         let recordCount: Int
+        let bytes: Int
         /// UTC day of the records (`records/<day>.jsonl`, `archive/<day>/…`).
         let day: String
         let at: String
+        let records: [ArticleRecord]
     }
 
     enum Outcome: Sendable {
@@ -25,90 +28,122 @@ actor RecordSink {
     }
 
     private var ledger: CommitLedger
-    private let recordsDir: String
-    private let archiveDir: String
-    private var batch: [(Submission, CheckedContinuation<Outcome, Never>)] = []
-    private var flushing = false
-    /// Largest batch so far, for the benchmark and status.
+    private let writer: BatchWriter
+    private let maxPending: Int
+    private var batch: [Submission] = []
+    private var committing = Set<UInt64>()
+    private var writing = false
+    private var spaceWaiters: [CheckedContinuation<Void, Never>] = []
+    private var idleWaiters: [CheckedContinuation<Void, Never>] = []
+    private var onOutcome: @Sendable (Submission, Outcome) async -> Void = { _, _ in }
     private(set) var largestBatch = 0
 
-    init(ledger: CommitLedger, recordsDir: String, archiveDir: String) {
+    init(ledger: CommitLedger, recordsDir: String, archiveDir: String, maxPending: Int = 32) {
         self.ledger = ledger
-        self.recordsDir = recordsDir
-        self.archiveDir = archiveDir
+        self.writer = BatchWriter(ledgerPath: ledger.path, recordsDir: recordsDir, archiveDir: archiveDir)
+        self.maxPending = maxPending
     }
+
+    func setOutcomeHandler(_ h: @escaping @Sendable (Submission, Outcome) async -> Void) { onOutcome = h }
 
     var committedSources: Int { ledger.entries }
 
-    func isCommitted(sha: String) -> Bool { ledger.contains(sha: sha) }
+    /// Committed, or being committed right now.
+    func isCommitted(sha: String) -> Bool {
+        guard let k = CommitLedger.key(sha) else { return false }
+        return ledger.committed.contains(k) || committing.contains(k)
+    }
 
-    /// Commits one file's records (or, with no lines, archives a duplicate) and returns once
-    /// the outcome is durable.
-    func submit(_ s: Submission) async -> Outcome {
-        await withCheckedContinuation { c in
-            batch.append((s, c))
-            if !flushing {
-                flushing = true
-                Task { await self.flushLoop() }
-            }
+    /// Queues a finished file (with no lines: a duplicate to archive). Waits only while the
+    /// sink already holds `maxPending` files, which bounds memory in a burst.
+    func enqueue(_ s: Submission) async {
+        while batch.count >= maxPending { await withCheckedContinuation { spaceWaiters.append($0) } }
+        batch.append(s)
+        if !writing {
+            writing = true
+            Task { await self.drain() }
         }
     }
 
-    private func flushLoop() async {
+    /// Returns once everything queued is durable and reported.
+    func flush() async {
+        if !writing && batch.isEmpty { return }
+        await withCheckedContinuation { idleWaiters.append($0) }
+    }
+
+    private func drain() async {
         while !batch.isEmpty {
-            let current = batch
+            let items = batch
             batch.removeAll()
-            largestBatch = max(largestBatch, current.count)
-            let outcomes = commit(current.map(\.0))
-            for (i, item) in current.enumerated() { item.1.resume(returning: outcomes[i]) }
-            await Task.yield()
+            for w in spaceWaiters { w.resume() }
+            spaceWaiters.removeAll()
+            largestBatch = max(largestBatch, items.count)
+            // new content vs duplicates (of the ledger, or of each other in this batch)
+            var isNew = [Bool](repeating: false, count: items.count)
+            for (i, s) in items.enumerated() {
+                guard s.recordCount > 0, let k = CommitLedger.key(s.sha), !ledger.committed.contains(k), !committing.contains(k) else { continue }
+                committing.insert(k)
+                isNew[i] = true
+            }
+            let outcomes = await writer.write(items, isNew: isNew)
+            for (i, s) in items.enumerated() where isNew[i] {
+                if case .failed = outcomes[i] {} else { ledger.insert(sha: s.sha) }
+            }
+            committing.removeAll()
+            let handler = onOutcome
+            for (i, s) in items.enumerated() { await handler(s, outcomes[i]) }
         }
-        flushing = false
+        writing = false
+        for w in idleWaiters { w.resume() }
+        idleWaiters.removeAll()
+    }
+}
+
+/// The blocking half of the sink: appends, fsyncs and renames, on a dedicated thread.
+struct BatchWriter: Sendable {
+    let ledgerPath: String
+    let recordsDir: String
+    let archiveDir: String
+    private static let io = DispatchQueue(label: "ingestd.sink-io", qos: .utility)
+
+    func write(_ items: [RecordSink.Submission], isNew: [Bool]) async -> [RecordSink.Outcome] {
+        await withCheckedContinuation { c in
+            Self.io.async { c.resume(returning: self.writeNow(items, isNew: isNew)) }
+        }
     }
 
-    private func commit(_ items: [Submission]) -> [Outcome] {
-        var outcomes = [Outcome?](repeating: nil, count: items.count)
-        var isNew = [Bool](repeating: false, count: items.count)
-        var seen = Set<UInt64>()
+    private func writeNow(_ items: [RecordSink.Submission], isNew: [Bool]) -> [RecordSink.Outcome] {
         var perFile: [String: [UInt8]] = [:]
-        for (i, s) in items.enumerated() {
-            guard let key = CommitLedger.key(s.sha), !ledger.contains(sha: s.sha), !seen.contains(key), s.recordCount > 0 else { continue }
-            seen.insert(key)
-            isNew[i] = true
+        var ledgerBytes: [UInt8] = []
+        for (i, s) in items.enumerated() where isNew[i] {
             perFile[s.day, default: []].append(contentsOf: s.lines)
+            ledgerBytes += CommitLedger.line(sha: s.sha, path: s.relativePath, records: s.recordCount, file: "\(s.day).jsonl", at: s.at)
         }
-        // 1. records, fsync'd
         do {
+            // 1. records, fsync'd
             if !perFile.isEmpty { try DurableFiles.makeDirectories(recordsDir) }
             for (day, bytes) in perFile.sorted(by: { $0.key < $1.key }) {
                 try DurableFiles.append(bytes, to: recordsDir + "/\(day).jsonl")
             }
             // 2. the ledger: the commit point
-            var ledgerBytes: [UInt8] = []
-            for (i, s) in items.enumerated() where isNew[i] {
-                ledgerBytes += CommitLedger.line(sha: s.sha, path: s.relativePath, records: s.recordCount, file: "\(s.day).jsonl", at: s.at)
-            }
-            if !ledgerBytes.isEmpty {
-                try DurableFiles.append(ledgerBytes, to: ledger.path)
-                for (i, s) in items.enumerated() where isNew[i] { ledger.insert(sha: s.sha) }
-            }
+            if !ledgerBytes.isEmpty { try DurableFiles.append(ledgerBytes, to: ledgerPath) }
         } catch {
             return items.map { _ in .failed("cannot write records: \(error)") }
         }
         // 3. archive moves, then the folders
+        var outcomes: [RecordSink.Outcome] = []
         var folders = Set<String>()
         for (i, s) in items.enumerated() {
-            let target = archiveDir + "/" + s.day + "/" + s.relativePath
             do {
-                let used = try DurableFiles.move(s.sourcePath, to: target)
+                let used = try DurableFiles.move(s.sourcePath, to: archiveDir + "/" + s.day + "/" + s.relativePath)
                 folders.insert((used as NSString).deletingLastPathComponent)
                 folders.insert((s.sourcePath as NSString).deletingLastPathComponent)
-                outcomes[i] = isNew[i] ? .committed(archivedAs: used) : .duplicate(archivedAs: used)
+                outcomes.append(isNew[i] ? .committed(archivedAs: used) : .duplicate(archivedAs: used))
             } catch {
-                outcomes[i] = .failed("records are durable but the source could not be archived: \(error)")
+                outcomes.append(.failed("records are durable but the source could not be archived: \(error)"))
             }
         }
         for f in folders { DurableFiles.syncDirectory(f) }
-        return outcomes.map { $0! }
+        return outcomes
     }
 }

@@ -110,8 +110,9 @@ public struct Lexicon: Sendable {
         }
     }
 
-    /// Breadth-first construction: each task holds the entries sharing one node's prefix,
-    /// sorts them by their next unit and allocates the node's children as one block.
+    /// Depth-first construction: each task holds the entries sharing one node's prefix,
+    /// sorts them by their next unit and allocates the node's children as one block. A
+    /// stack (not a queue) keeps the pending tasks to a path's worth of siblings.
     private mutating func build(units: [UInt16], starts: [Int32], lengths: [UInt8], freqs: [Float], idfs: [Float]) {
         let count = starts.count
         var order = [Int32](0..<Int32(count))
@@ -121,11 +122,8 @@ public struct Lexicon: Sendable {
         }
         append(0) // root
         var tasks: [(node: Int32, lo: Int, hi: Int, depth: Int)] = [(0, 0, count, 0)]
-        var t = 0
         var words = 0
-        while t < tasks.count {
-            let (node, lo, hi, depth) = tasks[t]
-            t += 1
+        while let (node, lo, hi, depth) = tasks.popLast() {
             // key: the unit at `depth`, or -1 when the entry ends at this node
             order.withUnsafeMutableBufferPointer { buf in
                 var slice = UnsafeMutableBufferPointer(rebasing: buf[lo..<hi])
@@ -162,7 +160,6 @@ public struct Lexicon: Sendable {
                 append(g.0)
                 tasks.append((first + Int32(k), g.1, g.2, depth + 1))
             }
-            if t > 4096 { tasks.removeFirst(t); t = 0 }
         }
         wordCount = words
         self.units = nodes.map(\.unit)
