@@ -8,6 +8,6 @@ struct Ingestd: AsyncParsableCommand {
         commandName: "ingestd",
         abstract: "Watch an inbox of newspaper page files and turn each page into article records.",
         version: version,
-        subcommands: [RunCommand.self, IngestCommand.self, StatusCommand.self]
+        subcommands: [RunCommand.self, IngestCommand.self, StatusCommand.self, SummaryCommand.self, DemoCommand.self]
     )
 }

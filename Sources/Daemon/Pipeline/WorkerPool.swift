@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import Logging
 
 /// N workers taking paths from the queue, each running one file at a time to its end state
@@ -9,10 +10,12 @@ actor WorkerPool {
     let settings: LiveSettings
     let processor: ProcessorFactory
     let status: StatusBoard
+    let summary: SummaryStore
     let log: Logger
     private var active = Int.max
 
-    init(queue: WorkQueue, settings: LiveSettings, processor: ProcessorFactory, status: StatusBoard, log: Logger) {
+    init(queue: WorkQueue, settings: LiveSettings, processor: ProcessorFactory, status: StatusBoard, summary: SummaryStore, log: Logger) {
+        self.summary = summary
         self.queue = queue
         self.settings = settings
         self.processor = processor
@@ -32,7 +35,9 @@ actor WorkerPool {
                 // the sink reports the end (see `finished`); the worker moves on
                 await processor.sink.enqueue(submission)
             case .failed(let rel, let failure):
-                await status.failed(file: rel, message: "\(failure.code.rawValue): \(failure.detail)", at: RFC3339Clock.now())
+                let now = RFC3339Clock.now()
+                await status.failed(file: rel, message: "\(failure.code.rawValue): \(failure.detail)", at: now)
+                await summary.failed(at: now)
                 log.warning("failed \(rel): \(failure.code.rawValue): \(failure.detail)")
                 await queue.done(path)
             case .skipped:
@@ -47,12 +52,15 @@ actor WorkerPool {
         switch outcome {
         case .committed:
             await status.ingested(file: s.relativePath, articles: s.recordCount, bytes: s.bytes, at: now)
+            await summary.committed(s.records, at: RFC3339.parse(s.at) ?? now)
             log.info("ingested \(s.relativePath): \(s.recordCount) article(s)")
         case .duplicate:
             await status.duplicate(bytes: s.bytes, at: now)
+            await summary.duplicate(at: now)
             log.info("duplicate \(s.relativePath): same content as a file ingested before; archived without records")
         case .failed(let why):
             await status.failed(file: s.relativePath, message: "io: \(why)", at: now)
+            await summary.failed(at: now)
             log.error("failed \(s.relativePath): io: \(why)")
         }
         await queue.done(s.sourcePath)

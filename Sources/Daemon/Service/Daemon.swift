@@ -10,12 +10,18 @@ final class Daemon: Sendable {
     let reload: @Sendable () throws -> DaemonConfig
     let log: Logger
     let notify = SystemdNotify()
+    private let controls: AsyncStream<SignalEvents.Signal>
+    private let control: AsyncStream<SignalEvents.Signal>.Continuation
 
     init(config: DaemonConfig, reload: @escaping @Sendable () throws -> DaemonConfig, log: Logger) {
         self.config = config
         self.reload = reload
         self.log = log
+        (controls, control) = AsyncStream.makeStream(of: SignalEvents.Signal.self)
     }
+
+    /// Stops the daemon as SIGTERM would (for `ingestd demo`, which runs it in-process).
+    func requestStop() { control.yield(.terminate) }
 
     struct StartupFailure: Error, CustomStringConvertible {
         let description: String
@@ -23,7 +29,7 @@ final class Daemon: Sendable {
 
     /// Runs until SIGTERM/SIGINT; returns the exit status.
     func run() async throws -> Int32 {
-        let signals = SignalEvents()
+        let signals = SignalEvents(forwardingTo: control)
         defer { signals.cancel() }
         let now = RFC3339Clock.now()
         let status = StatusBoard(config: config, version: Ingestd.version, now: now)
@@ -132,12 +138,21 @@ final class Daemon: Sendable {
         }
 
         // the worker pool; the group body also serves signals
-        let pool = WorkerPool(queue: queue, settings: settings, processor: processor, status: status, log: log)
+        let summary = SummaryStore(documentPath: config.summaryPath, windowHours: config.summaryWindowHours, now: RFC3339Clock.now())
+        await summary.writeNow()
+        // the window rolls with the clock even when nothing arrives
+        let summaryLoop = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(60))
+                if !Task.isCancelled { await summary.writeNow() }
+            }
+        }
+        let pool = WorkerPool(queue: queue, settings: settings, processor: processor, status: status, summary: summary, log: log)
         await sink.setOutcomeHandler { s, outcome in await pool.finished(s, outcome) }
         await withTaskGroup(of: Void.self) { group in
             var workers = config.resolvedWorkers
             for id in 0..<workers { group.addTask { await pool.work(id: id) } }
-            for await signal in signals.stream {
+            for await signal in controls {
                 if signal == .hangup {
                     notify.send("RELOADING=1\nMONOTONIC_USEC=\(Self.monotonicMicroseconds())")
                     do {
@@ -176,6 +191,8 @@ final class Daemon: Sendable {
         }
         statusLoop.cancel()
         watchdogLoop?.cancel()
+        summaryLoop.cancel()
+        await summary.writeNow()
         await status.setState("stopped")
         await writeStatus()
         let c = await status.counters

@@ -7,12 +7,10 @@ import Glibc
 final class SignalEvents {
     enum Signal: Sendable { case terminate, interrupt, hangup }
 
-    let stream: AsyncStream<Signal>
     private let sources: [any DispatchSourceSignal]
 
-    init() {
-        let (stream, continuation) = AsyncStream.makeStream(of: Signal.self)
-        self.stream = stream
+    /// Forwards the process's signals into `continuation` (shared with in-process requests).
+    init(forwardingTo continuation: AsyncStream<Signal>.Continuation) {
         let queue = DispatchQueue(label: "ingestd.signals")
         var sources: [any DispatchSourceSignal] = []
         for (number, kind) in [(SIGTERM, Signal.terminate), (SIGINT, .interrupt), (SIGHUP, .hangup)] {

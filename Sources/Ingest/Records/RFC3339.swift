@@ -20,6 +20,46 @@ public enum RFC3339 {
         return day(y, m, d)
     }
 
+    /// Seconds since the epoch of `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`, or nil.
+    public static func parse(_ s: String) -> Double? {
+        let u = Array(s.utf8)
+        func num(_ a: Int, _ n: Int) -> Int? {
+            guard a + n <= u.count else { return nil }
+            var v = 0
+            for i in a..<(a + n) {
+                guard u[i] >= 48, u[i] <= 57 else { return nil }
+                v = v * 10 + Int(u[i] - 48)
+            }
+            return v
+        }
+        guard u.count >= 20, u[4] == 45, u[7] == 45, u[10] == 84 || u[10] == 116 || u[10] == 32, u[13] == 58, u[16] == 58,
+              let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), let hh = num(11, 2), let mm = num(14, 2), let ss = num(17, 2),
+              (1...12).contains(mo), (1...31).contains(d) else { return nil }
+        var i = 19
+        var fraction = 0.0
+        if i < u.count, u[i] == 46 {
+            i += 1
+            var scale = 0.1
+            while i < u.count, u[i] >= 48, u[i] <= 57 { fraction += Double(u[i] - 48) * scale; scale /= 10; i += 1 }
+        }
+        var offset = 0
+        guard i < u.count else { return nil }
+        if u[i] == 90 || u[i] == 122 { i += 1 } else if u[i] == 43 || u[i] == 45, let oh = num(i + 1, 2), let om = num(i + 4, 2) {
+            offset = (oh * 3600 + om * 60) * (u[i] == 43 ? 1 : -1)
+            i += 6
+        } else { return nil }
+        guard i == u.count else { return nil }
+        // days from civil (inverse of `civil(days:)`)
+        let yy = Int64(mo <= 2 ? y - 1 : y)
+        let era = (yy >= 0 ? yy : yy - 399) / 400
+        let yoe = yy - era * 400
+        let mp = Int64(mo > 2 ? mo - 3 : mo + 9)
+        let doy = (153 * mp + 2) / 5 + Int64(d) - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        return Double(days * 86400 + Int64(hh * 3600 + mm * 60 + ss) - Int64(offset)) + fraction
+    }
+
     /// Proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's algorithm).
     static func civil(days: Int64) -> (Int64, Int, Int) {
         let z = days + 719_468
