@@ -4,12 +4,15 @@
 /// no rescan of the records. Buckets are kept for two windows (the previous one gives the
 /// keyword trends); older ones are folded into nothing but the all-time totals.
 ///
-/// Bound: each bucket keeps at most `keep` entries per table (keywords, authors, papers,
-/// dates); when a table reaches `2 × keep` it is cut back to the `keep` largest, and the
-/// largest count cut is remembered. A term's count in the window is therefore low by at
-/// most the sum of those cut counts over the window's buckets (`error_bound` in the
-/// document); terms that make a top-30 are rarely near it. Memory: buckets × tables × 2 ×
-/// keep entries at most (48 × 4 × 400 entries by default, well under a megabyte).
+/// Bound: each bucket keeps at most `2 × keep` entries per table (keywords, authors,
+/// papers, dates); when a table reaches that it is cut back to its `keep` largest, and the
+/// largest count removed is added to the table's `cut`. A term loses at most the count it
+/// had each time it was cut, and that is never more than the largest count removed then,
+/// so every count in the window is a lower bound, low by at most the sum of the `cut`s
+/// of the window's buckets (`error_bound` in the document). Only the tail is ever cut:
+/// terms that stay in the top `keep` of their hour — every term of a top-30 in practice —
+/// are exact. Memory: buckets × tables × 2 × keep entries at most (48 × 4 × 400 by
+/// default, well under a megabyte), whatever the volume.
 public struct RollingSummary: Codable, Sendable, Equatable {
     public struct Totals: Codable, Sendable, Equatable {
         public var files = 0
@@ -26,7 +29,7 @@ public struct RollingSummary: Codable, Sendable, Equatable {
     /// Counts with pruning of the long tail.
     public struct Table: Codable, Sendable, Equatable {
         public var counts: [String: Int] = [:]
-        /// Largest count removed by pruning.
+        /// Sum, over prunings, of the largest count each removed: the most any count is low by.
         public var cut = 0
 
         mutating func add(_ key: String, keep: Int) {
@@ -36,7 +39,7 @@ public struct RollingSummary: Codable, Sendable, Equatable {
 
         mutating func prune(keep: Int) {
             let sorted = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            for (_, v) in sorted.dropFirst(keep) { cut = max(cut, v) }
+            cut += sorted.dropFirst(keep).first?.value ?? 0
             counts = Dictionary(uniqueKeysWithValues: sorted.prefix(keep).map { ($0.key, $0.value) })
         }
     }
