@@ -23,7 +23,7 @@ public struct KeywordExtractor: Sendable {
 
     public func keywords(_ paragraphs: [String], limit: Int = 10) -> [Term] {
         var units = [UInt16]()
-        for p in paragraphs { units.append(contentsOf: p.utf16); units.append(0x0A) }
+        for p in paragraphs { p.appendUTF16(to: &units); units.append(0x0A) }
         var tokens: [WordSegmenter.Token] = []
         tokens.reserveCapacity(units.count / 2)
         var scratch = WordSegmenter.Scratch()
@@ -43,15 +43,16 @@ public struct KeywordExtractor: Sendable {
 
         // counts keyed by lexicon node, or by text for tokens the lexicon lacks
         struct Entry { var count: Double; var first: Int; var start: Int; var end: Int; var node: Lexicon.Node }
-        var byNode: [Lexicon.Node: Int] = [:]
+        var byNode = NodeIndex(capacity: tokens.count)
         var byText: [String: Int] = [:]
         var entries: [Entry] = []
+        entries.reserveCapacity(tokens.count / 2)
         for t in tokens where t.end - t.start >= 2 {
             if t.node != Lexicon.none {
                 if stopNodes.contains(t.node) { continue }
                 if let k = byNode[t.node] { entries[k].count += 1; continue }
                 if isNumeric(units[t.start..<t.end]) { continue }
-                byNode[t.node] = entries.count
+                byNode.insert(t.node, entries.count)
             } else {
                 if isNumeric(units[t.start..<t.end]) { continue }
                 let text = String(decoding: units[t.start..<t.end], as: UTF16.self)
@@ -63,14 +64,23 @@ public struct KeywordExtractor: Sendable {
         let total = entries.reduce(0) { $0 + $1.count }
         guard total > 0 else { return [] }
         let median = Double(lexicon.medianIDF)
-        var scored = lexicon.withView { view in
-            entries.map { e -> (Entry, Double) in
+        // the top `limit` by weight, earlier first on ties: a small insertion-sorted list
+        // (most entries fall below its last one at once), not a sort of every entry
+        func ahead(_ a: (Entry, Double), _ b: (Entry, Double)) -> Bool { a.1 != b.1 ? a.1 > b.1 : a.0.first < b.0.first }
+        var top: [(Entry, Double)] = []
+        top.reserveCapacity(limit + 1)
+        lexicon.withView { view in
+            for e in entries {
                 let idf = e.node != Lexicon.none ? view.idf(e.node).map(Double.init) ?? median : median
-                return (e, e.count * idf / total)
+                let item = (e, e.count * idf / total)
+                if top.count == limit, let worst = top.last, !ahead(item, worst) { continue }
+                var k = top.count
+                while k > 0, ahead(item, top[k - 1]) { k -= 1 }
+                top.insert(item, at: k)
+                if top.count > limit { top.removeLast() }
             }
         }
-        scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.first < $1.0.first }
-        return scored.prefix(limit).map { e, w in
+        return top.map { e, w in
             Term(term: String(decoding: units[e.start..<e.end], as: UTF16.self), weight: w)
         }
     }
@@ -78,5 +88,45 @@ public struct KeywordExtractor: Sendable {
     /// `2020`, `1.5`, `30%`, `-3`: numbers are facts, not topics.
     private func isNumeric(_ u: ArraySlice<UInt16>) -> Bool {
         u.allSatisfy { (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x25 || $0 == 0x2D || $0 == 0x2B || $0 == 0x5F }
+    }
+}
+
+/// Entry index by lexicon node: open addressing over two arrays, with a multiplicative
+/// hash (a `Dictionary` of `Int32` pays for SipHash on every token of every article).
+struct NodeIndex {
+    private var keys: [Lexicon.Node]
+    private var values: [Int32]
+    private let mask: Int
+    private let shift: UInt32
+
+    init(capacity: Int) {
+        var bits = 4
+        while (1 << bits) < capacity * 2 { bits += 1 }
+        keys = [Lexicon.Node](repeating: Lexicon.none, count: 1 << bits)
+        values = [Int32](repeating: 0, count: 1 << bits)
+        mask = (1 << bits) - 1
+        shift = UInt32(32 - bits)
+    }
+
+    /// Fibonacci hashing: the high bits of the product.
+    @inline(__always)
+    private func slot(_ node: Lexicon.Node) -> Int { Int((UInt32(bitPattern: node) &* 0x9E37_79B1) >> shift) }
+
+    subscript(node: Lexicon.Node) -> Int? {
+        var i = slot(node)
+        while true {
+            let k = keys[i]
+            if k == node { return Int(values[i]) }
+            if k == Lexicon.none { return nil }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Inserts a node not yet present (the table never fills: it has twice the slots of tokens).
+    mutating func insert(_ node: Lexicon.Node, _ value: Int) {
+        var i = slot(node)
+        while keys[i] != Lexicon.none { i = (i + 1) & mask }
+        keys[i] = node
+        values[i] = Int32(value)
     }
 }

@@ -24,6 +24,11 @@ public struct Lexicon: Sendable {
     /// The `unit` of every node again, densely packed: child searches read only this.
     private var units: [UInt16] = []
     private var rootTable: [Int32] = []
+    /// Second-level nodes by their two units, open addressing: `key << 32 | node`. The step
+    /// from a first character to a second is the one with hundreds of children to search
+    /// (`中` has over a thousand), and one probe here replaces a binary search's cache misses.
+    private var pairTable: [UInt64] = []
+    private var pairShift: UInt32 = 32
 
     /// ln(total frequency): the cost of a character the dictionary does not know.
     public private(set) var logTotal: Double = 0
@@ -166,26 +171,69 @@ public struct Lexicon: Sendable {
         rootTable = [Int32](repeating: Self.none, count: 65536)
         let rootFirst = Int(nodes[0].firstChild)
         for k in 0..<Int(nodes[0].childCount) { rootTable[Int(nodes[rootFirst + k].unit)] = Int32(rootFirst + k) }
+        buildPairTable()
     }
+
+    private mutating func buildPairTable() {
+        var pairs = 0
+        let rootFirst = Int(nodes[0].firstChild)
+        for k in 0..<Int(nodes[0].childCount) { pairs += Int(nodes[rootFirst + k].childCount) }
+        var bits = 4
+        while (1 << bits) < pairs * 2 { bits += 1 }   // load factor at most 1/2
+        pairShift = UInt32(32 - bits)
+        pairTable = [UInt64](repeating: 0, count: 1 << bits)
+        let mask = (1 << bits) - 1
+        for k in 0..<Int(nodes[0].childCount) {
+            let first = nodes[rootFirst + k]
+            for c in 0..<Int(first.childCount) {
+                let node = Int(first.firstChild) + c
+                let key = UInt32(first.unit) << 16 | UInt32(nodes[node].unit)
+                var slot = Self.pairSlot(key, shift: pairShift)
+                while pairTable[slot] != 0 { slot = (slot + 1) & mask }
+                pairTable[slot] = UInt64(key) << 32 | UInt64(UInt32(node))
+            }
+        }
+    }
+
+    @inline(__always)
+    static func pairSlot(_ key: UInt32, shift: UInt32) -> Int { Int((key &* 0x9E37_79B1) >> shift) }
 
     /// Read access for hot loops, without bounds checks or reference counting per step.
     struct View {
         let nodes: UnsafeBufferPointer<NodeData>
         let units: UnsafeBufferPointer<UInt16>
         let rootTable: UnsafeBufferPointer<Int32>
+        let pairTable: UnsafeBufferPointer<UInt64>
+        let pairShift: UInt32
 
         @inline(__always)
         func root(_ u: UInt16) -> Node { rootTable[Int(u)] }
+
+        /// The node for the two-unit prefix `a b`, or `none` (keys are never 0: `a` is a root unit, never 0).
+        @inline(__always)
+        func pair(_ a: UInt16, _ b: UInt16) -> Node {
+            let key = UInt32(a) << 16 | UInt32(b)
+            let mask = pairTable.count - 1
+            var slot = Lexicon.pairSlot(key, shift: pairShift)
+            while true {
+                let e = pairTable[slot]
+                if e == 0 { return Lexicon.none }
+                if UInt32(truncatingIfNeeded: e >> 32) == key { return Node(truncatingIfNeeded: Int64(e & 0xFFFF_FFFF)) }
+                slot = (slot + 1) & mask
+            }
+        }
 
         @inline(__always)
         func child(_ node: Node, _ u: UInt16) -> Node {
             let n = nodes[Int(node)]
             let first = Int(n.firstChild)
             let count = Int(n.childCount)
+            // few children: scan their nodes themselves, so the one cache miss that finds
+            // the child also brings its logProb for the caller's next read
             if count <= 8 {
                 var k = 0
                 while k < count {
-                    if units[first + k] == u { return Node(first + k) }
+                    if nodes[first + k].unit == u { return Node(first + k) }
                     k += 1
                 }
                 return Lexicon.none
@@ -223,7 +271,11 @@ public struct Lexicon: Sendable {
     func withView<R>(_ body: (View) throws -> R) rethrows -> R {
         try nodes.withUnsafeBufferPointer { n in
             try units.withUnsafeBufferPointer { u in
-                try rootTable.withUnsafeBufferPointer { r in try body(View(nodes: n, units: u, rootTable: r)) }
+                try rootTable.withUnsafeBufferPointer { r in
+                    try pairTable.withUnsafeBufferPointer { p in
+                        try body(View(nodes: n, units: u, rootTable: r, pairTable: p, pairShift: pairShift))
+                    }
+                }
             }
         }
     }

@@ -70,7 +70,7 @@ struct WordSegmenter {
                             }
                             x += 1
                             if x >= n { break }
-                            node = v.child(node, text[base + x])
+                            node = x == idx + 1 ? v.pair(text[base + idx], text[base + x]) : v.child(node, text[base + x])
                         }
                         if bestScore == -Double.infinity {
                             bestScore = unknown + score[idx + 1]

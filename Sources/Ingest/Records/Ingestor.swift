@@ -46,7 +46,7 @@ public struct Ingestor: Sendable {
                 paper: page.metadata.paper, date: page.metadata.date, edition: page.metadata.edition,
                 section: page.metadata.section, issue: page.metadata.issue,
                 title: a.title, subtitle: a.subtitle, kicker: a.kicker, authors: a.authors, authorNote: a.authorNote,
-                kind: a.kind, paragraphs: a.paragraphs, chars: a.paragraphs.reduce(0) { $0 + $1.unicodeScalars.count },
+                kind: a.kind, paragraphs: a.paragraphs, chars: a.paragraphs.reduce(0) { $0 + $1.scalarCount },
                 keywords: terms.map(\.term),
                 summary: ExtractiveSummary.summarize(a.paragraphs, keywords: terms))
         }

@@ -14,7 +14,7 @@ struct PageLine: Sendable, Equatable {
         self.text = text
         self.number = number
         self.gap = gap
-        self.length = text.unicodeScalars.count
+        self.length = text.scalarCount
     }
 
     init(text: String, number: Int, gap: Int, length: Int) {
@@ -87,7 +87,7 @@ enum PageLines {
                     }
                 }
                 if pendingSpace { current.append(0x20); scalars += 1; pendingSpace = false }
-                current.append(contentsOf: UnsafeBufferPointer(rebasing: b[(end - len)..<end]))
+                for k in (end - len)..<end { current.append(b[k]) }
                 scalars += 1
             }
             if !current.isEmpty { endLine() }

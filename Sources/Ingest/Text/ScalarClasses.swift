@@ -92,8 +92,39 @@ enum Scalars {
 }
 
 extension StringProtocol {
-    /// Count of Unicode scalars: the unit every length rule here is stated in.
-    var scalarCount: Int { unicodeScalars.count }
+    /// Count of Unicode scalars: the unit every length rule here is stated in. Counted on
+    /// the UTF-8 bytes (every byte that is not a continuation byte starts a scalar).
+    var scalarCount: Int {
+        utf8.withContiguousStorageIfAvailable { b in
+            var n = 0
+            for byte in b where byte & 0xC0 != 0x80 { n += 1 }
+            return n
+        } ?? unicodeScalars.count
+    }
+
+    /// Appends the UTF-16 form, transcoded straight from the UTF-8 bytes (the `utf16` view
+    /// of a native string is slow for non-ASCII text).
+    func appendUTF16(to units: inout [UInt16]) {
+        let done: Void? = utf8.withContiguousStorageIfAvailable { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = UInt32(b[i])
+                if c < 0x80 {
+                    units.append(UInt16(c)); i += 1
+                } else if c < 0xE0 {
+                    units.append(UInt16((c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F))); i += 2
+                } else if c < 0xF0 {
+                    units.append(UInt16((c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F))); i += 3
+                } else {
+                    let v = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                    let w = v - 0x10000
+                    units.append(UInt16(0xD800 | (w >> 10))); units.append(UInt16(0xDC00 | (w & 0x3FF))); i += 4
+                }
+            }
+        }
+        if done == nil { units.append(contentsOf: utf16) }
+    }
 }
 
 extension String {

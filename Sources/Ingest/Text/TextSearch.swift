@@ -19,14 +19,18 @@ extension String {
             pin.withUTF8 { n -> Int? in
                 guard !n.isEmpty else { return 0 }
                 guard n.count <= h.count, let hb = h.baseAddress, let nb = n.baseAddress else { return nil }
-                // memchr finds candidates for the first byte; memcmp checks the rest
-                var offset = 0
-                let last = h.count - n.count
+                // memchr finds candidates for the last byte of the first character (the lead
+                // byte of CJK text is nearly always one of a few values; the last is not);
+                // memcmp checks the whole needle
+                var k = 0
+                while k + 1 < n.count, n[k + 1] & 0xC0 == 0x80 { k += 1 }
+                var offset = k
+                let last = h.count - n.count + k
                 while offset <= last {
-                    guard let hit = memchr(hb + offset, Int32(n[0]), last - offset + 1) else { return nil }
-                    let at = UnsafeRawPointer(hit) - UnsafeRawPointer(hb)
+                    guard let hit = memchr(hb + offset, Int32(n[k]), last - offset + 1) else { return nil }
+                    let at = UnsafeRawPointer(hit) - UnsafeRawPointer(hb) - k
                     if memcmp(hb + at, nb, n.count) == 0 { return at }
-                    offset = at + 1
+                    offset = at + k + 1
                 }
                 return nil
             }
