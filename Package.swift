@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // SHA-256 of source files (content identity, duplicate detection, stable ids).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Prometheus text exposition for `metrics_file` (small: swift-atomics, swift-metrics).
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // The C boundary: libinotifytools, nothing else.
@@ -36,6 +38,7 @@ let package = Package(
                 "CInotify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         // Throughput benchmark of the pure pipeline (prints figures; not a test).

@@ -32,10 +32,12 @@ final class DaemonHarness {
     var pid: Int32 { process?.processIdentifier ?? 0 }
 
     /// Starts the daemon and waits until its status says `running`.
-    func start(arguments: [String] = [], timeout: Double = 90) throws {
+    /// `launcher`: a command that ends by exec'ing the binary given after it (same PID).
+    func start(arguments: [String] = [], launcher: [String] = [], timeout: Double = 90) throws {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: BinaryLocator.ingestd)
-        p.arguments = ["run", "--state-dir", stateDir.path] + arguments
+        let command = launcher + [BinaryLocator.ingestd, "run", "--state-dir", stateDir.path] + arguments
+        p.executableURL = URL(fileURLWithPath: command[0])
+        p.arguments = Array(command.dropFirst())
         p.environment = environment
         p.currentDirectoryURL = root
         if !FileManager.default.fileExists(atPath: logURL.path) { _ = FileManager.default.createFile(atPath: logURL.path, contents: nil) }

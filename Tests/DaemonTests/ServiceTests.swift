@@ -82,6 +82,11 @@ import Testing
         let start = Date()
         try waitUntil(timeout: 10, "three WATCHDOG=1") { listener.messages().filter { $0 == "WATCHDOG=1" }.count >= 3 }
         #expect(Date().timeIntervalSince(start) < 3, "watchdog every 0.5 s for WATCHDOG_USEC=1 s")
+        // and not faster: about four pings in two seconds
+        let before = listener.messages().filter { $0 == "WATCHDOG=1" }.count
+        Thread.sleep(forTimeInterval: 2)
+        let pings = listener.messages().filter { $0 == "WATCHDOG=1" }.count - before
+        #expect((3...6).contains(pings), "\(pings) WATCHDOG=1 in 2 s; expected one per 0.5 s")
         d.signal(SIGHUP)
         try waitUntil(timeout: 10, "RELOADING=1 then READY=1") {
             let m = listener.messages()

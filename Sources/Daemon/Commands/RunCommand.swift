@@ -9,7 +9,7 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Run the daemon in the foreground (logs on stderr).",
         discussion: """
         Settings come from flags, then INGESTD_* environment variables, then the config file \
-        (--config, else config/ingestd.toml if present), then built-in defaults with state dir ./var. \
+        (--config, else $INGESTD_CONFIG, else config/ingestd.toml or /etc/ingestd/ingestd.toml if present), then built-in defaults with state dir ./var. \
         SIGTERM/SIGINT stop after the files in flight; SIGHUP reloads the configuration.
         """
     )

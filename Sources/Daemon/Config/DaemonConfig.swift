@@ -13,6 +13,8 @@ struct DaemonConfig: Sendable, Equatable {
     var summaryFile = "summary.json"
     var statusFile = "status.json"
     var ledgerFile = "ledger.jsonl"
+    /// Prometheus text exposition (node_exporter textfile collector); empty: not written.
+    var metricsFile = ""
     /// Worker tasks; 0 means one per core.
     var workers = 0
     var include = ["*.txt", "*.text", "*.htm", "*.html"]
@@ -47,6 +49,7 @@ struct DaemonConfig: Sendable, Equatable {
     var summaryPath: String { resolve(summaryFile) }
     var statusPath: String { resolve(statusFile) }
     var ledgerPath: String { resolve(ledgerFile) }
+    var metricsPath: String? { metricsFile.isEmpty ? nil : resolve(metricsFile) }
 
     struct Invalid: Error, CustomStringConvertible {
         let message: String
@@ -89,6 +92,7 @@ struct DaemonConfig: Sendable, Equatable {
             case "summary_file": summaryFile = try string()
             case "status_file": statusFile = try string()
             case "ledger_file": ledgerFile = try string()
+            case "metrics_file": metricsFile = try string()
             case "workers": workers = try integer()
             case "include": include = try strings()
             case "exclude": exclude = try strings()
@@ -106,7 +110,7 @@ struct DaemonConfig: Sendable, Equatable {
     }
 
     static let environmentKeys = [
-        "state_dir", "inbox", "records_dir", "archive_dir", "failed_dir", "summary_file", "status_file", "ledger_file", "workers",
+        "state_dir", "inbox", "records_dir", "archive_dir", "failed_dir", "summary_file", "status_file", "ledger_file", "metrics_file", "workers",
         "include", "exclude", "max_file_bytes", "rescan_interval_s", "status_interval_s", "settle_s", "poll_interval_s",
         "queue_capacity", "summary_window_hours", "lexicon_dir",
     ]
@@ -121,12 +125,16 @@ struct DaemonConfig: Sendable, Equatable {
         return out
     }
 
-    /// Defaults, then the file (explicit, or `config/ingestd.toml` if present), then the
+    /// Looked for when no file is named: the repository's, then the installed service's.
+    static let defaultFiles = ["config/ingestd.toml", "/etc/ingestd/ingestd.toml"]
+
+    /// Defaults, then the file (explicit, `INGESTD_CONFIG`, or the first of `defaultFiles`
+    /// present), then the
     /// environment; flags are applied by the caller.
     static func load(file: String?, environment: [String: String]) throws -> (DaemonConfig, String?) {
         var config = DaemonConfig()
         var used: String?
-        let candidate = file ?? (FileManager.default.fileExists(atPath: "config/ingestd.toml") ? "config/ingestd.toml" : nil)
+        let candidate = file ?? environment["INGESTD_CONFIG"] ?? defaultFiles.first { FileManager.default.fileExists(atPath: $0) }
         if let path = candidate {
             guard let data = FileManager.default.contents(atPath: path) else { throw Invalid(message: "cannot read config file \(path)") }
             do {

@@ -11,11 +11,13 @@ actor WorkerPool {
     let processor: ProcessorFactory
     let status: StatusBoard
     let summary: SummaryStore
+    let metrics: IngestMetrics
     let log: Logger
     private var active = Int.max
 
-    init(queue: WorkQueue, settings: LiveSettings, processor: ProcessorFactory, status: StatusBoard, summary: SummaryStore, log: Logger) {
+    init(queue: WorkQueue, settings: LiveSettings, processor: ProcessorFactory, status: StatusBoard, summary: SummaryStore, metrics: IngestMetrics, log: Logger) {
         self.summary = summary
+        self.metrics = metrics
         self.queue = queue
         self.settings = settings
         self.processor = processor
@@ -29,15 +31,18 @@ actor WorkerPool {
     nonisolated func work(id: Int) async {
         while await mayContinue(id), let path = await queue.take() {
             let p = processor.make(settings.limits)
+            let started = ContinuousClock.now
             let result = await p.process(path) { RFC3339Clock.now() }
             switch result {
-            case .submitted(let submission):
+            case .submitted(var submission):
+                submission.started = started
                 // the sink reports the end (see `finished`); the worker moves on
                 await processor.sink.enqueue(submission)
             case .failed(let rel, let failure):
                 let now = RFC3339Clock.now()
                 await status.failed(file: rel, message: "\(failure.code.rawValue): \(failure.detail)", at: now)
                 await summary.failed(at: now)
+                metrics.failed(failure.code, took: ContinuousClock.now - started)
                 log.warning("failed \(rel): \(failure.code.rawValue): \(failure.detail)")
                 await queue.done(path)
             case .skipped:
@@ -49,18 +54,22 @@ actor WorkerPool {
     /// Called by the sink once a submitted file is durable and archived (or could not be).
     nonisolated func finished(_ s: RecordSink.Submission, _ outcome: RecordSink.Outcome) async {
         let now = RFC3339Clock.now()
+        let took = s.started.map { ContinuousClock.now - $0 }
         switch outcome {
         case .committed:
             await status.ingested(file: s.relativePath, articles: s.recordCount, bytes: s.bytes, at: now)
             await summary.committed(s.records, at: RFC3339.parse(s.at) ?? now)
+            metrics.ingested(articles: s.recordCount, bytes: s.bytes, took: took, at: now)
             log.info("ingested \(s.relativePath): \(s.recordCount) article(s)")
         case .duplicate:
             await status.duplicate(bytes: s.bytes, at: now)
             await summary.duplicate(at: now)
+            metrics.duplicate(bytes: s.bytes, took: took)
             log.info("duplicate \(s.relativePath): same content as a file ingested before; archived without records")
         case .failed(let why):
             await status.failed(file: s.relativePath, message: "io: \(why)", at: now)
             await summary.failed(at: now)
+            metrics.failed(.io, took: took)
             log.error("failed \(s.relativePath): io: \(why)")
         }
         await queue.done(s.sourcePath)

@@ -59,6 +59,8 @@ final class Daemon: Sendable {
         // status file and systemd keep-alives
         let statusPath = config.statusPath
         let interval = config.statusIntervalSeconds
+        let metrics = IngestMetrics(version: Ingestd.version)
+        let metricsPath = config.metricsPath
         let writeStatus: @Sendable () async -> Void = { [log, notify] in
             let q = (await queue.pending, await queue.inFlightCount)
             let doc = await status.snapshot(queue: q, now: RFC3339Clock.now())
@@ -66,6 +68,13 @@ final class Daemon: Sendable {
                 try DurableFiles.replace(statusPath, with: StatusFile.encode(doc))
             } catch {
                 log.warning("cannot write status file: \(error)")
+            }
+            if let metricsPath {
+                do {
+                    try DurableFiles.replace(metricsPath, with: metrics.render(queue: q))
+                } catch {
+                    log.warning("cannot write metrics file: \(error)")
+                }
             }
             if notify.enabled { notify.send("STATUS=\(await status.summaryLine(queue: q))") }
         }
@@ -118,11 +127,13 @@ final class Daemon: Sendable {
                     await scans.request(folder: path)
                 case .overflow:
                     await status.overflowed()
+                    metrics.overflowed()
                     log.warning("inotify queue overflowed: rescanning the inbox")
                     await scans.request()
                 }
                 if watcher.takeLostEvents() {
                     await status.overflowed()
+                    metrics.overflowed()
                     log.warning("events arrived faster than they could be queued: rescanning the inbox")
                     await scans.request()
                 }
@@ -147,7 +158,7 @@ final class Daemon: Sendable {
                 if !Task.isCancelled { await summary.writeNow() }
             }
         }
-        let pool = WorkerPool(queue: queue, settings: settings, processor: processor, status: status, summary: summary, log: log)
+        let pool = WorkerPool(queue: queue, settings: settings, processor: processor, status: status, summary: summary, metrics: metrics, log: log)
         await sink.setOutcomeHandler { s, outcome in await pool.finished(s, outcome) }
         await withTaskGroup(of: Void.self) { group in
             var workers = config.resolvedWorkers
@@ -200,9 +211,14 @@ final class Daemon: Sendable {
         return 0
     }
 
+    private var metricsFolder: [String] {
+        config.metricsPath.map { [($0 as NSString).deletingLastPathComponent] } ?? []
+    }
+
     private func prepareFolders() throws {
         for dir in [config.stateDirURL.path, config.inboxPath, config.recordsPath, config.archivePath, config.failedPath,
-                    (config.statusPath as NSString).deletingLastPathComponent, (config.ledgerPath as NSString).deletingLastPathComponent] {
+                    (config.statusPath as NSString).deletingLastPathComponent, (config.ledgerPath as NSString).deletingLastPathComponent]
+                    + metricsFolder {
             do {
                 try DurableFiles.makeDirectories(dir)
             } catch {

@@ -19,6 +19,8 @@ actor RecordSink {
         let day: String
         let at: String
         let records: [ArticleRecord]
+        /// When a worker took the file (for the processing-time histogram).
+        var started: ContinuousClock.Instant? = nil
     }
 
     enum Outcome: Sendable {
