@@ -6,7 +6,7 @@
 #   folders  /usr/local/lib/tmpfiles.d/ingestd.conf      (/var/lib/ingestd/{inbox,...}, /run/ingestd)
 #   config   /etc/ingestd/ingestd.toml                   (kept if it exists)
 #   docs     /usr/local/share/doc/ingestd/               (operations.md, every option with its default)
-# Options: --no-build (install the binary already at .build/release/ingestd).
+# Options: --no-build (install the binary already at .build-install/release/ingestd).
 # DESTDIR=/some/root stages the files there without touching the running system.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,10 +27,11 @@ if [ -z "$DESTDIR" ] && [ "$(id -u)" != 0 ]; then
 fi
 
 if [ "$build" = 1 ]; then
-    # the Swift runtime is linked in, so the service does not depend on the toolchain's folder
-    swift build -c release --product ingestd --static-swift-stdlib
+    # the Swift runtime is linked in, so the service does not depend on the toolchain's
+    # folder; a build folder of its own, so development builds are left alone
+    swift build -c release --product ingestd --static-swift-stdlib --scratch-path .build-install
 fi
-bin="${INGESTD_INSTALL_BINARY:-.build/release/ingestd}"
+bin="${INGESTD_INSTALL_BINARY:-.build-install/release/ingestd}"
 [ -x "$bin" ] || { echo "install.sh: $bin not built (drop --no-build)" >&2; exit 1; }
 
 install -D -m 0755 "$bin" "$DESTDIR/usr/local/bin/ingestd"

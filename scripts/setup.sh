@@ -3,10 +3,13 @@
 #   libinotifytools0-dev  the inotify C library behind Sources/CInotify
 #   python3-jieba         the published word dictionary and IDF table used for keywords
 #                         (/usr/lib/python3/dist-packages/jieba/{dict.txt,analyse/idf.txt})
+#   systemd               systemd-analyze, systemd-sysusers and systemd-tmpfiles, which the
+#                         tests run on the files under systemd/ (systemd need not be running)
+#   util-linux            unshare and setpriv, for the test of the daemon without network
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends libinotifytools0-dev python3-jieba >/dev/null
-echo "setup: libinotifytools0-dev and python3-jieba installed"
+$SUDO apt-get install -y -qq --no-install-recommends libinotifytools0-dev python3-jieba systemd util-linux >/dev/null
+echo "setup: libinotifytools0-dev, python3-jieba, systemd and util-linux installed"
