@@ -31,6 +31,11 @@ struct WordSegmenter {
         var score: [Double] = []
         var next: [Int32] = []
         var node: [Lexicon.Node] = []
+        /// The one- and two-unit prefix nodes at each position, and their log-probabilities.
+        var first: [Lexicon.Node] = []
+        var second: [Lexicon.Node] = []
+        var firstProb: [Float] = []
+        var secondProb: [Float] = []
 
         mutating func prepare(_ n: Int) {
             if score.count < n {
@@ -38,6 +43,10 @@ struct WordSegmenter {
                 score = [Double](repeating: 0, count: size)
                 next = [Int32](repeating: 0, count: size)
                 node = [Lexicon.Node](repeating: Lexicon.none, count: size)
+                first = [Lexicon.Node](repeating: Lexicon.none, count: size)
+                second = [Lexicon.Node](repeating: Lexicon.none, count: size)
+                firstProb = [Float](repeating: .nan, count: size)
+                secondProb = [Float](repeating: .nan, count: size)
             }
         }
     }
@@ -50,6 +59,26 @@ struct WordSegmenter {
         let base = range.lowerBound
         scratch.prepare(n + 1)
         let unknown = -logTotal
+        // Pass 1: the first two steps of every position's walk. These lookups do not depend
+        // on each other, so their cache misses overlap; inside one walk each step waits for
+        // the one before. Most walks end within two steps.
+        scratch.first.withUnsafeMutableBufferPointer { first in
+            scratch.second.withUnsafeMutableBufferPointer { second in
+                scratch.firstProb.withUnsafeMutableBufferPointer { firstProb in
+                    scratch.secondProb.withUnsafeMutableBufferPointer { secondProb in
+                        for i in 0..<n {
+                            let a = v.root(text[base + i])
+                            first[i] = a
+                            let b = a != Lexicon.none && i + 1 < n ? v.pair(text[base + i], text[base + i + 1]) : Lexicon.none
+                            second[i] = b
+                            firstProb[i] = a != Lexicon.none ? v.logProb(a) : .nan
+                            secondProb[i] = b != Lexicon.none ? v.logProb(b) : .nan
+                        }
+                    }
+                }
+            }
+        }
+        // Pass 2: the DAG, from the end.
         scratch.score.withUnsafeMutableBufferPointer { score in
             scratch.next.withUnsafeMutableBufferPointer { next in
                 scratch.node.withUnsafeMutableBufferPointer { best in
@@ -60,22 +89,34 @@ struct WordSegmenter {
                         var bestScore = -Double.infinity
                         var bestEnd = idx
                         var bestNode = Lexicon.none
-                        var node = v.root(text[base + idx])
-                        var x = idx
-                        while node != Lexicon.none {
-                            let p = v.logProb(node)
-                            if !p.isNaN {
-                                let s = Double(p) + score[x + 1]
-                                if s >= bestScore { bestScore = s; bestEnd = x; bestNode = node }
+                        let a = scratch.first[idx]
+                        if a != Lexicon.none {
+                            let p1 = scratch.firstProb[idx]
+                            if !p1.isNaN { bestScore = Double(p1) + score[idx + 1]; bestNode = a }
+                            var node = scratch.second[idx]
+                            if node != Lexicon.none {
+                                let p2 = scratch.secondProb[idx]
+                                if !p2.isNaN {
+                                    let s = Double(p2) + score[idx + 2]
+                                    if s >= bestScore { bestScore = s; bestEnd = idx + 1; bestNode = node }
+                                }
+                                var x = idx + 2
+                                while x < n {
+                                    node = v.child(node, text[base + x])
+                                    if node == Lexicon.none { break }
+                                    let p = v.logProb(node)
+                                    if !p.isNaN {
+                                        let s = Double(p) + score[x + 1]
+                                        if s >= bestScore { bestScore = s; bestEnd = x; bestNode = node }
+                                    }
+                                    x += 1
+                                }
                             }
-                            x += 1
-                            if x >= n { break }
-                            node = x == idx + 1 ? v.pair(text[base + idx], text[base + x]) : v.child(node, text[base + x])
                         }
                         if bestScore == -Double.infinity {
                             bestScore = unknown + score[idx + 1]
                             bestEnd = idx
-                            bestNode = v.root(text[base + idx])
+                            bestNode = a
                         }
                         score[idx] = bestScore
                         next[idx] = Int32(bestEnd + 1)

@@ -15,14 +15,31 @@ enum Bylines {
     static let boxMarks: Set<Unicode.Scalar> = ["□", "◇", "○", "◎", "◆"]
 
     /// Splits `a b、c,d` into name tokens and checks each one.
+    /// Each token is checked as it is cut (at most six), so a line of prose is refused at
+    /// its first word instead of being split whole.
     static func nameTokens(_ s: Substring, requireSurname: Bool) -> [String]? {
-        let tokens = s.split { $0 == " " || $0 == "、" || $0 == "," || $0 == "\u{FF0C}" || $0 == ";" || $0 == "\u{FF1B}" }
-        guard !tokens.isEmpty, tokens.count <= 6 else { return nil }
-        for t in tokens {
-            let ok = requireSurname ? Surnames.isPersonName(t) : isLooseName(t)
-            if !ok { return nil }
+        var out: [String] = []
+        let u = s.unicodeScalars
+        var start = u.startIndex
+        func take(_ end: String.Index) -> Bool {
+            guard start < end else { return true }   // empty tokens are skipped
+            let t = s[start..<end]
+            guard out.count < 6, requireSurname ? Surnames.isPersonName(t) : isLooseName(t) else { return false }
+            out.append(String(t))
+            return true
         }
-        return tokens.map(String.init)
+        var i = u.startIndex
+        while i < u.endIndex {
+            switch u[i] {
+            case " ", "、", ",", "\u{FF0C}", ";", "\u{FF1B}":
+                guard take(i) else { return nil }
+                start = u.index(after: i)
+            default: break
+            }
+            i = u.index(after: i)
+        }
+        guard take(u.endIndex), !out.isEmpty else { return nil }
+        return out
     }
 
     /// A name after a role word: 2–4 Han (5 for some minority names), or a dotted name.

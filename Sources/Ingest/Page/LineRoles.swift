@@ -82,13 +82,15 @@ enum Shape {
         return nil
     }
 
+    static let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
     /// Enumerations that open a section heading or list item: `一、`, `(一)`, `1.`, `“1”:`, `第一,`.
     static func startsEnumerated(_ text: String) -> Bool {
         var u: [Unicode.Scalar] = []
         u.reserveCapacity(6)
         for s in text.unicodeScalars.prefix(6) { u.append(s) }
         guard !u.isEmpty else { return false }
-        let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        let numerals = Self.numerals
         var i = 0
         if Scalars.isOpener(u[0]) { i = 1 }
         var n = 0

@@ -87,7 +87,7 @@ enum PageLines {
                     }
                 }
                 if pendingSpace { current.append(0x20); scalars += 1; pendingSpace = false }
-                for k in (end - len)..<end { current.append(b[k]) }
+                current.append(contentsOf: UnsafeBufferPointer(rebasing: b[(end - len)..<end]))
                 scalars += 1
             }
             if !current.isEmpty { endLine() }
