@@ -26,7 +26,7 @@ public struct KeywordExtractor: Sendable {
         for p in paragraphs { p.appendUTF16(to: &units); units.append(0x0A) }
         var tokens: [WordSegmenter.Token] = []
         tokens.reserveCapacity(units.count / 2)
-        var scratch = WordSegmenter.Scratch()
+        let scratch = WordSegmenter.Scratch()
         let logTotal = lexicon.logTotal
         lexicon.withView { view in
             units.withUnsafeBufferPointer { buf in
@@ -35,7 +35,7 @@ public struct KeywordExtractor: Sendable {
                     guard WordSegmenter.isWordUnit(buf[i]) else { i += 1; continue }
                     var j = i + 1
                     while j < buf.count, WordSegmenter.isWordUnit(buf[j]) { j += 1 }
-                    WordSegmenter.segment(view, logTotal: logTotal, buf, i..<j, into: &tokens, scratch: &scratch)
+                    WordSegmenter.segment(view, logTotal: logTotal, buf, i..<j, into: &tokens, scratch: scratch)
                     i = j
                 }
             }

@@ -26,34 +26,44 @@ struct WordSegmenter {
         (0x30...0x39).contains(u) || (0x41...0x5A).contains(u) || (0x61...0x7A).contains(u)
     }
 
-    /// Reusable buffers for the DAG pass.
-    struct Scratch {
-        var score: [Double] = []
-        var next: [Int32] = []
-        var node: [Lexicon.Node] = []
+    /// Reusable buffers for the DAG pass, allocated once per extraction and grown when a run
+    /// is longer. Plain memory (not arrays) so the hot loops carry no bounds or uniqueness
+    /// checks; owned by this object, freed with it.
+    final class Scratch {
+        private(set) var capacity = 0
+        private(set) var score = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+        private(set) var next = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        private(set) var best = UnsafeMutablePointer<Lexicon.Node>.allocate(capacity: 1)
         /// The one- and two-unit prefix nodes at each position, and their log-probabilities.
-        var first: [Lexicon.Node] = []
-        var second: [Lexicon.Node] = []
-        var firstProb: [Float] = []
-        var secondProb: [Float] = []
+        private(set) var first = UnsafeMutablePointer<Lexicon.Node>.allocate(capacity: 1)
+        private(set) var second = UnsafeMutablePointer<Lexicon.Node>.allocate(capacity: 1)
+        private(set) var firstProb = UnsafeMutablePointer<Float>.allocate(capacity: 1)
+        private(set) var secondProb = UnsafeMutablePointer<Float>.allocate(capacity: 1)
 
-        mutating func prepare(_ n: Int) {
-            if score.count < n {
-                let size = max(n, 1024) * 2
-                score = [Double](repeating: 0, count: size)
-                next = [Int32](repeating: 0, count: size)
-                node = [Lexicon.Node](repeating: Lexicon.none, count: size)
-                first = [Lexicon.Node](repeating: Lexicon.none, count: size)
-                second = [Lexicon.Node](repeating: Lexicon.none, count: size)
-                firstProb = [Float](repeating: .nan, count: size)
-                secondProb = [Float](repeating: .nan, count: size)
-            }
+        func prepare(_ n: Int) {
+            guard capacity < n else { return }
+            release()
+            capacity = max(n, 1024) * 2
+            score = .allocate(capacity: capacity)
+            next = .allocate(capacity: capacity)
+            best = .allocate(capacity: capacity)
+            first = .allocate(capacity: capacity)
+            second = .allocate(capacity: capacity)
+            firstProb = .allocate(capacity: capacity)
+            secondProb = .allocate(capacity: capacity)
         }
+
+        private func release() {
+            score.deallocate(); next.deallocate(); best.deallocate()
+            first.deallocate(); second.deallocate(); firstProb.deallocate(); secondProb.deallocate()
+        }
+
+        deinit { release() }
     }
 
     /// Appends the tokens of `text[range]`, which must hold word units only.
     static func segment(_ v: Lexicon.View, logTotal: Double, _ text: UnsafeBufferPointer<UInt16>, _ range: Range<Int>,
-                        into tokens: inout [Token], scratch: inout Scratch) {
+                        into tokens: inout [Token], scratch: Scratch) {
         let n = range.count
         guard n > 0 else { return }
         let base = range.lowerBound
@@ -62,91 +72,79 @@ struct WordSegmenter {
         // Pass 1: the first two steps of every position's walk. These lookups do not depend
         // on each other, so their cache misses overlap; inside one walk each step waits for
         // the one before. Most walks end within two steps.
-        scratch.first.withUnsafeMutableBufferPointer { first in
-            scratch.second.withUnsafeMutableBufferPointer { second in
-                scratch.firstProb.withUnsafeMutableBufferPointer { firstProb in
-                    scratch.secondProb.withUnsafeMutableBufferPointer { secondProb in
-                        for i in 0..<n {
-                            let a = v.root(text[base + i])
-                            first[i] = a
-                            let b = a != Lexicon.none && i + 1 < n ? v.pair(text[base + i], text[base + i + 1]) : Lexicon.none
-                            second[i] = b
-                            firstProb[i] = a != Lexicon.none ? v.logProb(a) : .nan
-                            secondProb[i] = b != Lexicon.none ? v.logProb(b) : .nan
-                        }
-                    }
-                }
-            }
+        let first = scratch.first, second = scratch.second, firstProb = scratch.firstProb, secondProb = scratch.secondProb
+        let score = scratch.score, next = scratch.next, best = scratch.best
+        for i in 0..<n {
+            let a = v.root(text[base + i])
+            first[i] = a
+            let b = a != Lexicon.none && i + 1 < n ? v.pair(text[base + i], text[base + i + 1]) : Lexicon.none
+            second[i] = b
+            firstProb[i] = a != Lexicon.none ? v.logProb(a) : .nan
+            secondProb[i] = b != Lexicon.none ? v.logProb(b) : .nan
         }
         // Pass 2: the DAG, from the end.
-        scratch.score.withUnsafeMutableBufferPointer { score in
-            scratch.next.withUnsafeMutableBufferPointer { next in
-                scratch.node.withUnsafeMutableBufferPointer { best in
-                    score[n] = 0
-                    next[n] = Int32(n)
-                    var idx = n - 1
-                    while idx >= 0 {
-                        var bestScore = -Double.infinity
-                        var bestEnd = idx
-                        var bestNode = Lexicon.none
-                        let a = scratch.first[idx]
-                        if a != Lexicon.none {
-                            let p1 = scratch.firstProb[idx]
-                            if !p1.isNaN { bestScore = Double(p1) + score[idx + 1]; bestNode = a }
-                            var node = scratch.second[idx]
-                            if node != Lexicon.none {
-                                let p2 = scratch.secondProb[idx]
-                                if !p2.isNaN {
-                                    let s = Double(p2) + score[idx + 2]
-                                    if s >= bestScore { bestScore = s; bestEnd = idx + 1; bestNode = node }
-                                }
-                                var x = idx + 2
-                                while x < n {
-                                    node = v.child(node, text[base + x])
-                                    if node == Lexicon.none { break }
-                                    let p = v.logProb(node)
-                                    if !p.isNaN {
-                                        let s = Double(p) + score[x + 1]
-                                        if s >= bestScore { bestScore = s; bestEnd = x; bestNode = node }
-                                    }
-                                    x += 1
-                                }
-                            }
-                        }
-                        if bestScore == -Double.infinity {
-                            bestScore = unknown + score[idx + 1]
-                            bestEnd = idx
-                            bestNode = a
-                        }
-                        score[idx] = bestScore
-                        next[idx] = Int32(bestEnd + 1)
-                        best[idx] = bestNode
-                        idx -= 1
+        score[n] = 0
+        next[n] = Int32(n)
+        var idx = n - 1
+        while idx >= 0 {
+            var bestScore = -Double.infinity
+            var bestEnd = idx
+            var bestNode = Lexicon.none
+            let a = first[idx]
+            if a != Lexicon.none {
+                let p1 = firstProb[idx]
+                if !p1.isNaN { bestScore = Double(p1) + score[idx + 1]; bestNode = a }
+                var node = second[idx]
+                if node != Lexicon.none {
+                    let p2 = secondProb[idx]
+                    if !p2.isNaN {
+                        let s = Double(p2) + score[idx + 2]
+                        if s >= bestScore { bestScore = s; bestEnd = idx + 1; bestNode = node }
                     }
-                    // walk the best path; runs of single ASCII letters/digits become one token
-                    var i = 0
-                    var asciiStart = -1
-                    while i < n {
-                        let j = Int(next[i])
-                        if j == i + 1, isASCIIAlnum(text[base + i]) {
-                            if asciiStart < 0 { asciiStart = i }
-                            i = j
-                            continue
+                    var x = idx + 2
+                    while x < n {
+                        node = v.child(node, text[base + x])
+                        if node == Lexicon.none { break }
+                        let p = v.logProb(node)
+                        if !p.isNaN {
+                            let s = Double(p) + score[x + 1]
+                            if s >= bestScore { bestScore = s; bestEnd = x; bestNode = node }
                         }
-                        if asciiStart >= 0 {
-                            tokens.append(Token(start: base + asciiStart, end: base + i,
-                                                node: v.lookup(text[(base + asciiStart)..<(base + i)])))
-                            asciiStart = -1
-                        }
-                        tokens.append(Token(start: base + i, end: base + j, node: best[i]))
-                        i = j
-                    }
-                    if asciiStart >= 0 {
-                        tokens.append(Token(start: base + asciiStart, end: base + n,
-                                            node: v.lookup(text[(base + asciiStart)..<(base + n)])))
+                        x += 1
                     }
                 }
             }
+            if bestScore == -Double.infinity {
+                bestScore = unknown + score[idx + 1]
+                bestEnd = idx
+                bestNode = a
+            }
+            score[idx] = bestScore
+            next[idx] = Int32(bestEnd + 1)
+            best[idx] = bestNode
+            idx -= 1
+        }
+        // walk the best path; runs of single ASCII letters/digits become one token
+        var i = 0
+        var asciiStart = -1
+        while i < n {
+            let j = Int(next[i])
+            if j == i + 1, isASCIIAlnum(text[base + i]) {
+                if asciiStart < 0 { asciiStart = i }
+                i = j
+                continue
+            }
+            if asciiStart >= 0 {
+                tokens.append(Token(start: base + asciiStart, end: base + i,
+                                    node: v.lookup(text[(base + asciiStart)..<(base + i)])))
+                asciiStart = -1
+            }
+            tokens.append(Token(start: base + i, end: base + j, node: best[i]))
+            i = j
+        }
+        if asciiStart >= 0 {
+            tokens.append(Token(start: base + asciiStart, end: base + n,
+                                node: v.lookup(text[(base + asciiStart)..<(base + n)])))
         }
     }
 }
