@@ -16,6 +16,11 @@ struct IngestBench {
 
     static func main() async throws {
         var args = Array(CommandLine.arguments.dropFirst())
+        if args.contains("--help") || args.contains("-h") {
+            print("usage: ingest-bench [--seconds S] [--runs R] [--workers N] [--parse-only] [SEEDS_DIR]")
+            print("Prints parsing throughput (MB/s, pages/s, articles/s), medians of R runs; asserts nothing.")
+            return
+        }
         func option(_ name: String, _ fallback: Double) -> Double {
             guard let i = args.firstIndex(of: name), i + 1 < args.count, let v = Double(args[i + 1]) else { return fallback }
             args.removeSubrange(i...(i + 1))
@@ -32,8 +37,11 @@ struct IngestBench {
         let loadStart = Date()
         let lexicon = try Lexicon(dictionary: read(lexiconDir + "/dict.txt"), idf: read(lexiconDir + "/analyse/idf.txt"))
         let loadSeconds = Date().timeIntervalSince(loadStart)
-        let pages = try FileManager.default.contentsOfDirectory(atPath: seedsDir).filter { $0.hasSuffix(".txt") }.sorted()
-            .map { read(seedsDir + "/" + $0) }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: seedsDir) else {
+            FileHandle.standardError.write(Data("ingest-bench: cannot list the folder \(seedsDir)\n".utf8))
+            exit(2)
+        }
+        let pages = names.filter { $0.hasSuffix(".txt") }.sorted().map { read(seedsDir + "/" + $0) }
         guard !pages.isEmpty else { print("no pages in \(seedsDir)"); exit(2) }
         let bench = IngestBench(pages: pages, ingestor: Ingestor(lexicon: lexicon), seconds: seconds, parseOnly: parseOnly)
 
