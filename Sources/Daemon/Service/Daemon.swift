@@ -110,6 +110,9 @@ final class Daemon: Sendable {
         } else {
             log.info("watching \(config.inboxPath) with inotify (\(watcher.watches) folder(s))")
         }
+        // summary.json exists before anyone is told the daemon runs
+        let summary = SummaryStore(documentPath: config.summaryPath, windowHours: config.summaryWindowHours, now: RFC3339Clock.now())
+        await summary.writeNow()
         await status.setState("running")
         await scans.request()
         await writeStatus()
@@ -149,8 +152,6 @@ final class Daemon: Sendable {
         }
 
         // the worker pool; the group body also serves signals
-        let summary = SummaryStore(documentPath: config.summaryPath, windowHours: config.summaryWindowHours, now: RFC3339Clock.now())
-        await summary.writeNow()
         // the window rolls with the clock even when nothing arrives
         let summaryLoop = Task {
             while !Task.isCancelled {
