@@ -21,15 +21,24 @@ public struct KeywordExtractor: Sendable {
         stopNodes = stops
     }
 
-    public func keywords(_ paragraphs: [String], limit: Int = 10) -> [Term] {
+    /// `simplifying`: the text is in traditional characters; words are looked up by their
+    /// simplified forms (the dictionary's) and reported as printed.
+    public func keywords(_ paragraphs: [String], limit: Int = 10, simplifying: Bool = false) -> [Term] {
         var units = [UInt16]()
         for p in paragraphs { p.appendUTF16(to: &units); units.append(0x0A) }
+        // the units the dictionary walk reads; `units` keeps the printed text
+        var lookup = units
+        if simplifying {
+            HanVariants.table.withUnsafeBufferPointer { table in
+                for i in lookup.indices { lookup[i] = HanVariants.simplified(lookup[i], table) }
+            }
+        }
         var tokens: [WordSegmenter.Token] = []
         tokens.reserveCapacity(units.count / 2)
         let scratch = WordSegmenter.Scratch()
         let logTotal = lexicon.logTotal
         lexicon.withView { view in
-            units.withUnsafeBufferPointer { buf in
+            lookup.withUnsafeBufferPointer { buf in
                 var i = 0
                 while i < buf.count {
                     guard WordSegmenter.isWordUnit(buf[i]) else { i += 1; continue }

@@ -2,6 +2,14 @@
 /// column-break rule, a dictionary lookup).
 public enum PageParser {
     public static func parse(_ text: String, spansWord: (String, String) -> Bool = { _, _ in false }) -> ParsedPage {
+        // traditional-character pages are read through their simplified markers
+        guard let fold = TraditionalFold(page: text) else { return parseFolded(text, spansWord: spansWord) }
+        var page = fold.restore(parseFolded(fold.folded, spansWord: spansWord))
+        page.traditional = true
+        return page
+    }
+
+    static func parseFolded(_ text: String, spansWord: (String, String) -> Bool) -> ParsedPage {
         let lines = PageLines.split(text)
         let roles = lines.enumerated().map { LineRoles.classify($1, position: $0) }
         let photos = PhotoItems.find(lines, roles)

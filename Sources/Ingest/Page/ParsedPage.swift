@@ -17,4 +17,7 @@ public struct ParsedPage: Sendable, Equatable {
     public var articles: [ParsedArticle]
     /// Lines kept out of every article, in page order (for tests and diagnostics).
     public var furniture: [String]
+    /// Printed in traditional characters: read through `TraditionalFold`, and keywords are
+    /// looked up by their simplified forms.
+    public var traditional = false
 }

@@ -37,7 +37,7 @@ public struct Ingestor: Sendable {
         let stamp = RFC3339.format(epochSeconds: ingestedAt)
         let count = page.articles.count
         let records = page.articles.enumerated().map { index, a in
-            let terms = keywords.keywords(a.paragraphs, limit: keywordLimit)
+            let terms = keywords.keywords(a.paragraphs, limit: keywordLimit, simplifying: page.traditional)
             return ArticleRecord(
                 id: "\(hash.prefix(16))-\(index)",
                 source: .init(path: path, sha256: hash, bytes: bytes.count, encoding: decoded.encoding.rawValue,
