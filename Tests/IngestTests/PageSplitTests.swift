@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Ingest
 
@@ -98,6 +99,49 @@ import Testing
         let text = Fixtures.seedText(Fixtures.seedNames[4]).split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.isEmpty ? "" : "\u{3000}\u{3000}" + $0 }.joined(separator: "\n")
         #expect(Fixtures.parse(text) == Self.page(4))
+    }
+
+    /// Every run of `k` blank lines becomes `respace(k)` blank lines.
+    static func respaced(_ text: String, _ respace: (Int) -> Int) -> String {
+        var out: [Substring] = [], blank = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { blank += 1; continue }
+            if !out.isEmpty { out += Array(repeating: "", count: blank > 0 ? respace(blank) : 0) }
+            blank = 0
+            out.append(line)
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// Double-spaced extracts (three blank lines between paragraphs, five or more between
+    /// items) and compact ones (none between paragraphs, one or more between items) split
+    /// like the originals: "set off" is relative to the page's own paragraph gap.
+    @Test func blankLineSpacingIsReadRelativeToThePage() {
+        for name in Fixtures.seedNames {
+            let text = Fixtures.seedText(name)
+            let original = Fixtures.parse(text)
+            for (label, variant) in [("double", Self.respaced(text) { 2 * $0 + 1 }), ("compact", Self.respaced(text) { $0 - 1 })] {
+                let page = Fixtures.parse(variant)
+                #expect(page.articles == original.articles, "\(name) \(label)")
+            }
+        }
+    }
+
+    @Test func setOffExceedsTheCommonestGap() {
+        var lines = PageLines.split("a\nb\nc\n\nd\ne\nf")
+        #expect(lines.map(\.setOff) == [false, false, false, true, false, false])
+        lines = PageLines.split("\n\n\n\na\n\n\nb\n\n\nc\n\n\n\n\nd\n\n\ne")
+        #expect(lines.map(\.setOff) == [true, false, false, true, false], "three blank lines are a paragraph gap here")
+        #expect(PageLines.split("a\n\nb\n\n\nc").map(\.setOff) == [false, false, true], "on a tie the smaller gap is the paragraph gap")
+    }
+
+    /// Without any blank line a photo caption can only be told by its credit and the heading
+    /// or slogan line above it.
+    @Test func photoOnAPageWithoutBlankLines() {
+        let text = Self.respaced(Fixtures.seedText(Fixtures.seedNames[1])) { _ in 0 }
+        let photo = Fixtures.parse(text).articles.first { $0.kind == .photo }
+        #expect(photo?.authors == ["孙文娟"])
+        #expect(photo?.paragraphs.first?.hasPrefix("在拉林四电第一根避雷针架设时") == true)
     }
 
     @Test func pageOfFurnitureOnlyHasNoArticles() {

@@ -65,7 +65,7 @@ enum ArticleAssembly {
             if items[p].head == nil {
                 cut = prev.firstIndex(of: firstText)
             } else {
-                cut = prev.lastIndex { $0 != firstText && lines[$0].gap >= 2 && (roles[$0] == .body || roles[$0] == .short) }
+                cut = prev.lastIndex { $0 != firstText && lines[$0].setOff && (roles[$0] == .body || roles[$0] == .short) }
             }
             guard let cut, prev[cut...].contains(where: { roles[$0] == .body }) else { continue }
             items[n].blocks = Array(prev[cut...]) + items[n].blocks

@@ -75,7 +75,7 @@ enum ArticleHeads {
                     break
                 }
             }
-            let setOff = (lines[i].gap >= 2 || i == firstContent) && lines[i].length >= minUnmarkedHeadline
+            let setOff = (lines[i].setOff || i == firstContent) && lines[i].length >= minUnmarkedHeadline
                 && shorts.count <= 3 && j < lines.count && !taken.contains(j) && roles[j] == .body
             if hasByline || dashed != nil || setOff, let headline = HeadlineGroup.read(lines: shorts, dashed: dashed) {
                 heads.append(ArticleHead(start: i, headline: headline, authors: authors, hasByline: hasByline, bodyStart: bodyStart))

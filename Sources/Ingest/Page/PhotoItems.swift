@@ -14,11 +14,14 @@ enum PhotoItems {
     static let maxCaptionParagraphs = 3
 
     /// Finds standalone photo items. A credit whose caption is not set off from the text
-    /// around it (a gap of two or more blank lines, or the page edge) is a picture inside an
+    /// around it (a gap wider than between paragraphs, or the page edge) is a picture inside an
     /// article: it is left to the article, and only the credit line is dropped there.
     static func find(_ lines: [PageLine], _ roles: [LineRole]) -> [PhotoItem] {
         var photos: [PhotoItem] = []
         var taken = Set<Int>()
+        // a page without blank lines (or with the same gap everywhere) gives no set-off:
+        // there a heading or slogan line right above the caption is the best boundary left
+        let gapless = !lines.dropFirst().contains { $0.setOff }
         for c in lines.indices {
             var caption: [Int] = []
             var authors: [String]
@@ -36,19 +39,22 @@ enum PhotoItems {
             default:
                 continue
             }
-            var standalone = caption.first.map { lines[$0].gap >= 2 } ?? false
+            var standalone = caption.first.map { lines[$0].setOff } ?? false
             var k = (caption.first ?? c) - 1
             while !standalone, k >= 0, caption.count < maxCaptionParagraphs, !taken.contains(k),
                   roles[k] == .body, lines[k].length <= maxCaptionLength {
                 caption.insert(k, at: 0)
-                if lines[k].gap >= 2 || k == 0 { standalone = true }
+                if lines[k].setOff || k == 0 { standalone = true }
                 k -= 1
             }
-            if !standalone, let first = caption.first, first > 0, isItemEnd(roles[first - 1]) { standalone = true }
+            if !standalone, let first = caption.first, first > 0,
+               isItemEnd(roles[first - 1]) || (gapless && roles[first - 1] != .body && !taken.contains(first - 1)) {
+                standalone = true
+            }
             guard standalone, let first = caption.first else { continue }
             var titleLine: Int?
             if first > 0, roles[first - 1] == .short, lines[first - 1].length >= 6, !taken.contains(first - 1),
-               lines[first - 1].gap >= 2 || first - 1 == 0 {
+               lines[first - 1].setOff || first - 1 == 0 {
                 titleLine = first - 1
             }
             var texts = caption.map { lines[$0].text }

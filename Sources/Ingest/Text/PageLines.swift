@@ -9,12 +9,12 @@ struct PageLine: Sendable, Equatable {
     let gap: Int
     /// Length in Unicode scalars.
     let length: Int
+    /// Set off from the line above by a wider gap than the page leaves between paragraphs
+    /// (see `PageLines.markSetOff`); two blank lines or more until the page says otherwise.
+    var setOff: Bool
 
     init(text: String, number: Int, gap: Int) {
-        self.text = text
-        self.number = number
-        self.gap = gap
-        self.length = text.scalarCount
+        self.init(text: text, number: number, gap: gap, length: text.scalarCount)
     }
 
     init(text: String, number: Int, gap: Int, length: Int) {
@@ -22,6 +22,7 @@ struct PageLine: Sendable, Equatable {
         self.number = number
         self.gap = gap
         self.length = length
+        self.setOff = gap >= 2
     }
 }
 
@@ -92,7 +93,20 @@ enum PageLines {
             }
             if !current.isEmpty { endLine() }
         }
+        markSetOff(&lines)
         return lines
+    }
+
+    /// Pages separate items with wider gaps than paragraphs, but what "wider" means differs:
+    /// one page puts no blank line between paragraphs and one between items, another one and
+    /// three, a double-spaced one three and five. The page's own most common gap is its
+    /// paragraph gap (the smaller on a tie); a line is set off when its gap exceeds it.
+    static func markSetOff(_ lines: inout [PageLine]) {
+        guard lines.count > 2 else { return }
+        var counts: [Int: Int] = [:]
+        for line in lines.dropFirst() { counts[line.gap, default: 0] += 1 }
+        guard let paragraphGap = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key else { return }
+        for i in lines.indices { lines[i].setOff = lines[i].gap > paragraphGap }
     }
 
     @inline(__always)
