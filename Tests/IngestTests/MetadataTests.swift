@@ -23,6 +23,28 @@ import Testing
         #expect(MastheadLine.edition(Fixtures.line("出版发行工作取得进展。")) == nil)
     }
 
+    @Test func chineseNumeralDates() {
+        #expect(MastheadLine.dateOnly(Fixtures.line("二〇二二年十二月八日 星期四")) == "2022-12-08")
+        #expect(MastheadLine.dateOnly(Fixtures.line("二○一九年三月二十八日")) == "2019-03-28")
+        #expect(MastheadLine.dateOnly(Fixtures.line("星期四 2022年12月8日")) == "2022-12-08")
+        #expect(MastheadLine.dateOnly(Fixtures.line("二〇二二年十三月八日")) == nil)
+        #expect(MastheadLine.dateOnly(Fixtures.line("二〇二二年,我们迎来了新的发展。")) == nil)
+    }
+
+    /// Date and edition on one line, in either order, with the weekday anywhere.
+    @Test func combinedMastheadLines() {
+        let a = MastheadLine.masthead(Fixtures.line("2022年12月08日 第3版:要闻"))
+        #expect(a?.date == "2022-12-08" && a?.edition == "3" && a?.section == "要闻")
+        let b = MastheadLine.masthead(Fixtures.line("第03版 \u{FF1A}要闻 2022年12月08日 星期四"))
+        #expect(b?.date == "2022-12-08" && b?.edition == "03" && b?.section == "要闻")
+        let c = MastheadLine.masthead(Fixtures.line("2022年12月08日第A11版:健康滁州·公益"))
+        #expect(c?.edition == "A11" && c?.section == "健康滁州·公益")
+        #expect(MastheadLine.masthead(Fixtures.line("2022年12月08日,我们出版了新书。")) == nil)
+        let page = Fixtures.parse("第A3版 时政 2021年6月1日 星期二\n\n\n一个很好的标题在这里\n\n本报记者 张三\n\n这是第一段正文,讲了很多事情,而且内容很长很长很长很长很长很长很长很长很长很长很长很长很长很长。\n")
+        #expect(page.metadata == PageMetadata(date: "2021-06-01", edition: "A3", section: "时政"))
+        #expect(page.articles.map(\.title) == ["一个很好的标题在这里"])
+    }
+
     @Test func issueNumber() {
         #expect(MastheadLine.issue(Fixtures.line("第171期")) == "171")
         #expect(MastheadLine.issue(Fixtures.line("总第3021期")) == "3021")

@@ -4,7 +4,8 @@
 enum Furniture {
     enum Kind: Sendable, Equatable {
         case date(String)
-        case edition(String, String?)
+        /// Edition, section and the date when the same line carries it.
+        case edition(String, String?, date: String?)
         case issue(String)
         case trailer
         case contact
@@ -16,8 +17,10 @@ enum Furniture {
     static func classify(_ line: PageLine) -> Kind? {
         if FounderTrailer.isTrailer(line) { return .trailer }
         if line.length > MastheadLine.maxLength { return nil }
-        if let d = MastheadLine.dateOnly(line) { return .date(d) }
-        if let (e, s) = MastheadLine.edition(line) { return .edition(e, s) }
+        if let m = MastheadLine.masthead(line) {
+            if let e = m.edition { return .edition(e, m.section, date: m.date) }
+            if let d = m.date { return .date(d) }
+        }
         if let n = MastheadLine.issue(line) { return .issue(n) }
         if isContact(line) { return .contact }
         if isLabel(line) { return .label }

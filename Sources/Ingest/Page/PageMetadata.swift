@@ -21,9 +21,10 @@ enum MastheadLine {
     /// Longest masthead line considered; longer lines are text.
     static let maxLength = 48
 
-    /// A date written `2022年12月08日`, `2022-12-08`, `2022/12/8` or `2022.12.08`, as
-    /// (date in ISO form, scalar range end). Years 1900–2099.
+    /// A date written `2022年12月08日`, `2022-12-08`, `2022/12/8`, `2022.12.08` or in Chinese
+    /// numerals (`二〇二二年十二月八日`), as (date in ISO form, scalar range end). Years 1900–2099.
     static func date(in u: [Unicode.Scalar], from start: Int) -> (iso: String, end: Int)? {
+        if start < u.count, chineseDigit(u[start]) != nil { return chineseDate(in: u, from: start) }
         var i = start
         func number(maxDigits: Int) -> Int? {
             var v = 0, n = 0
@@ -46,6 +47,47 @@ enum MastheadLine {
         return (iso(y, m, d), i)
     }
 
+    /// `二〇二二年十二月八日`, `二〇二二年十二月八号`: the year digit by digit, month and day
+    /// as numbers (`十二`, `二十八`).
+    static func chineseDate(in u: [Unicode.Scalar], from start: Int) -> (iso: String, end: Int)? {
+        guard start + 4 < u.count else { return nil }
+        var y = 0
+        for k in start..<(start + 4) {
+            guard let d = chineseDigit(u[k]) else { return nil }
+            y = y * 10 + d
+        }
+        guard (1900...2099).contains(y), u[start + 4] == "年" else { return nil }
+        var i = start + 5
+        func part(_ end: Set<Unicode.Scalar>, _ range: ClosedRange<Int>) -> Int? {
+            let from = i
+            while i < u.count, i - from <= 3, !end.contains(u[i]) { i += 1 }
+            guard i < u.count, end.contains(u[i]), i > from,
+                  let v = chineseNumber(Substring(String(String.UnicodeScalarView(u[from..<i]))).unicodeScalars),
+                  range.contains(v) else { return nil }
+            i += 1
+            return v
+        }
+        guard let m = part(["月"], 1...12), let d = part(["日", "号"], 1...31) else { return nil }
+        return (iso(y, m, d), i)
+    }
+
+    @inline(__always)
+    static func chineseDigit(_ s: Unicode.Scalar) -> Int? {
+        switch s {
+        case "〇", "零", "○": return 0
+        case "一": return 1
+        case "二": return 2
+        case "三": return 3
+        case "四": return 4
+        case "五": return 5
+        case "六": return 6
+        case "七": return 7
+        case "八": return 8
+        case "九": return 9
+        default: return nil
+        }
+    }
+
     static func iso(_ y: Int, _ m: Int, _ d: Int) -> String {
         let mm = m < 10 ? "0\(m)" : "\(m)"
         let dd = d < 10 ? "0\(d)" : "\(d)"
@@ -63,7 +105,7 @@ enum MastheadLine {
 
     /// Value of a Chinese numeral up to 9999 (`十一`, `一百二十`, `二〇二二`), or nil.
     static func chineseNumber(_ s: Substring.UnicodeScalarView) -> Int? {
-        let digits: [Unicode.Scalar: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        let digits: [Unicode.Scalar: Int] = ["零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
         let units: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1000]
         guard !s.isEmpty else { return nil }
         var total = 0, current = 0
@@ -106,14 +148,37 @@ enum MastheadLine {
 
     /// A line that is only a date, perhaps with a weekday or lunar date: `2022年12月08日 星期四`.
     static func dateOnly(_ line: PageLine) -> String? {
-        guard line.length <= 40, let first = line.text.unicodeScalars.first, digitValue(first) != nil else { return nil }
+        guard let m = masthead(line), m.edition == nil else { return nil }
+        return m.date
+    }
+
+    /// Weekday and lunar-calendar words that travel with a masthead date.
+    static let calendarWords: Set<Unicode.Scalar> = ["星", "期", "周", "礼", "拜", "日", "天", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "农", "历", "正", "腊", "冬", "月", "初", "廿", "年", "甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸", "子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥", " ", "(", ")", "\u{FF08}", "\u{FF09}", ",", "\u{FF0C}"]
+
+    static func isCalendarNote<S: Sequence<Unicode.Scalar>>(_ s: S) -> Bool {
+        s.allSatisfy { calendarWords.contains($0) }
+    }
+
+    /// A masthead line: a date (with weekday or lunar date), an edition with its section, or
+    /// both on one line in either order (`2022年12月08日 第3版:要闻`, `第03版:要闻 2022年12月08日
+    /// 星期四`). Nothing else may be on the line, so a date inside a sentence is never taken.
+    static func masthead(_ line: PageLine) -> (date: String?, edition: String?, section: String?)? {
+        guard line.length <= maxLength else { return nil }
         let u = Array(line.text.unicodeScalars)
-        guard let (iso, end) = date(in: u, from: 0) else { return nil }
-        let rest = String(String.UnicodeScalarView(u[end...])).trimmedSpaces()
-        if rest.isEmpty { return iso }
-        // weekday / lunar date / 农历 annotations only; anything else makes it a sentence
-        let allowed: Set<Unicode.Scalar> = ["星", "期", "周", "礼", "拜", "日", "天", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "农", "历", "正", "腊", "冬", "月", "初", "廿", "年", "甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸", "子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥", " ", "(", ")", "\u{FF08}", "\u{FF09}", ",", "\u{FF0C}"]
-        return rest.unicodeScalars.allSatisfy { allowed.contains($0) } ? iso : nil
+        var found: (iso: String, start: Int, end: Int)?
+        for s in u.indices where digitValue(u[s]) != nil || chineseDigit(u[s]) != nil {
+            if s > 0, digitValue(u[s - 1]) != nil || chineseDigit(u[s - 1]) != nil { continue }
+            if let (iso, end) = date(in: u, from: s) { found = (iso, s, end); break }
+        }
+        var rest = u
+        if let found { rest = Array(u[..<found.start]) + [" "] + Array(u[found.end...]) }
+        let restText = String(String.UnicodeScalarView(rest)).trimmedSpaces()
+        if let found, isCalendarNote(restText.unicodeScalars) { return (found.iso, nil, nil) }
+        guard let (edition, section) = edition(PageLine(text: restText, number: line.number, gap: line.gap)) else { return nil }
+        // a weekday printed after the section belongs to the date
+        var words = section.map { $0.split(separator: " ") } ?? []
+        if found != nil { while let last = words.last, isCalendarNote(last.unicodeScalars) { words.removeLast() } }
+        return (found?.iso, edition, words.isEmpty ? nil : words.joined(separator: " "))
     }
 
     /// `第171期`, `总第3021期`, `第 12 期` → "171".

@@ -108,8 +108,9 @@ public enum PageParser {
         for (i, role) in roles.enumerated() {
             switch role {
             case .furniture(.date(let d)): if meta.date == nil { meta.date = d }
-            case .furniture(.edition(let e, let s)):
+            case .furniture(.edition(let e, let s, let d)):
                 if meta.edition == nil { meta.edition = e; meta.section = s }
+                if meta.date == nil, let d { meta.date = d }
             case .furniture(.issue(let n)): if meta.issue == nil { meta.issue = n }
             case .furniture(.trailer): trailer = FounderTrailer(lines[i])
             case .paperName(let p): if meta.paper == nil { meta.paper = p }
