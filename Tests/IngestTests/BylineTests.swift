@@ -44,6 +44,32 @@ import Testing
         #expect(Bylines.dateline("本报记者近日从市电力公司获悉,今年以来全市用电量增长。") == nil)
     }
 
+    /// Datelines whose credit is not bracketed: the role word and the names after it, up to
+    /// the first token that is not a name.
+    @Test func datelinesWithoutBrackets() throws {
+        let text = "新华社北京12月8日电 记者张三 李四 国务院新闻办公室8日发布"
+        let a = try #require(Bylines.dateline(text))
+        #expect(a.names == ["张三", "李四"])
+        #expect(text[a.bodyStart...].hasPrefix("国务院新闻办公室"))
+        let b = try #require(Bylines.dateline("本报讯 记者 王菲 通讯员 李四 近日,昌都市召开会议。"))
+        #expect(b.names == ["王菲", "李四"])
+        let c = try #require(Bylines.dateline("本报讯 近日,昌都市召开会议。"))
+        #expect(c.names.isEmpty)
+    }
+
+    @Test func otherBylineForms() {
+        #expect(Bylines.byline(Fixtures.line("张三 文/图")) == ["张三"], "names before the closing word")
+        #expect(Bylines.byline(Fixtures.line("王长新 李敏 报道")) == ["王长新", "李敏"])
+        #expect(Bylines.byline(Fixtures.line("■本报记者 张三")) == ["张三"], "a filled mark before a role word")
+        #expect(Bylines.byline(Fixtures.line("■导读")) == nil, "a filled mark before a label is furniture")
+        #expect(Bylines.byline(Fixtures.line("●链接")) == nil)
+        #expect(Bylines.byline(Fixtures.line("撰文/张三 摄影/李四")) == ["张三", "李四"])
+        #expect(Bylines.byline(Fixtures.line("特约撰稿 王五")) == ["王五"])
+        #expect(Bylines.byline(Fixtures.line("本报评论员")) == [], "an editorial's signature names nobody")
+        #expect(Bylines.byline(Fixtures.line("□本报评论员")) == [])
+        #expect(Bylines.byline(Fixtures.line("深入推进 报道")) == nil, "words before a closing word must be names")
+    }
+
     @Test func photoCredits() throws {
         #expect(Bylines.credit(Fixtures.line("本报记者 孙文娟 摄")) == ["孙文娟"])
         #expect(Bylines.credit(Fixtures.line("徐海燕 摄")) == ["徐海燕"])

@@ -7,12 +7,18 @@ enum Bylines {
     static let roles: [String] = [
         "本报特约记者", "本报见习记者", "本报实习记者", "本报特约通讯员", "本报通讯员", "本报记者", "本刊记者", "特约记者", "见习记者",
         "实习记者", "特约通讯员", "融媒体记者", "全媒体记者", "新华社记者", "中新社记者", "首席记者", "通讯员", "实习生", "记者",
-        "本报评论员", "评论员", "特约撰稿人", "撰稿", "撰文", "摄影记者", "摄影", "文/图", "文\u{FF0F}图", "图/文", "图\u{FF0F}文", "文图", "文/", "文\u{FF0F}", "图/", "图\u{FF0F}", "作者",
+        "本报特约评论员", "本报评论员", "特约评论员", "评论员", "特约撰稿人", "特约撰稿", "撰稿", "撰文", "摄影记者", "摄影", "文/图", "文\u{FF0F}图", "图/文", "图\u{FF0F}文", "文图", "文/", "文\u{FF0F}", "图/", "图\u{FF0F}", "作者",
     ]
     /// Words that may close a byline: `… 报道`, `… 摄`, `… 整理`.
-    static let trailers: [String] = ["联合报道", "报道", "整理", "摄影", "摄", "文", "供稿", "供图", "撰文", "采写", "执笔"]
+    static let trailers: [String] = ["联合报道", "报道", "整理", "摄影", "摄", "文/图", "文\u{FF0F}图", "图/文", "图\u{FF0F}文", "文图", "文", "供稿", "供图", "撰文", "采写", "执笔"]
 
+    /// Roles that name no person: an editorial is signed by the paper's commentator.
+    static let anonymousRoles: [String] = ["本报特约评论员", "本报评论员", "特约评论员", "评论员"]
+
+    /// Open marks set before a bare name (`□葛志娟`); filled marks also open boxed labels
+    /// (`■导读`), so after one of them only a role word makes a byline (`■本报记者 张三`).
     static let boxMarks: Set<Unicode.Scalar> = ["□", "◇", "○", "◎", "◆"]
+    static let filledMarks: Set<Unicode.Scalar> = ["■", "●", "▲", "★", "▶", "►"]
 
     /// Splits `a b、c,d` into name tokens and checks each one.
     /// Each token is checked as it is cut (at most six), so a line of prose is refused at
@@ -54,7 +60,7 @@ enum Bylines {
         var rest = Substring(text)
         var names: [String] = []
         while !rest.isEmpty {
-            rest = rest.drop { $0 == " " || $0 == ":" || $0 == "\u{FF1A}" }
+            rest = rest.drop { $0 == " " || $0 == ":" || $0 == "\u{FF1A}" || $0 == "/" || $0 == "\u{FF0F}" }
             if let role = roles.first(where: { rest.hasBytePrefix($0) }) {
                 rest = rest.dropFirst(role.count)
                 continue
@@ -79,14 +85,24 @@ enum Bylines {
         return names.isEmpty ? nil : names
     }
 
-    /// An explicit byline line: a box mark or a role word, then names.
+    /// An explicit byline line: a box mark or a role word, then names (`本报记者 张三`); names
+    /// then a closing word (`张三 文/图`, `张三 李四 报道`); or an anonymous role alone
+    /// (`本报评论员`, which gives no names).
     static func byline(_ line: PageLine) -> [String]? {
         guard line.length <= 40, let first = line.text.unicodeScalars.first else { return nil }
-        if boxMarks.contains(first) {
-            return creditedNames(String(line.text.unicodeScalars.dropFirst()).trimmedSpaces())
+        var text = line.text
+        if boxMarks.contains(first) || filledMarks.contains(first) {
+            text = String(text.unicodeScalars.dropFirst()).trimmedSpaces()
+            if filledMarks.contains(first), !roles.contains(where: { text.hasBytePrefix($0) }) { return nil }
         }
-        guard roles.contains(where: { line.text.hasBytePrefix($0) }), !isCredit(line.text) else { return nil }
-        return creditedNames(line.text)
+        if anonymousRoles.contains(text) { return [] }
+        if boxMarks.contains(first) { return creditedNames(text) }
+        if roles.contains(where: { text.hasBytePrefix($0) }) {
+            return isCredit(text) ? nil : creditedNames(text)
+        }
+        // names first: only with a closing word, and only real-looking names
+        guard let t = trailers.first(where: { text.hasSuffix(" " + $0) }), !isCredit(text) else { return nil }
+        return nameTokens(Substring(text).dropLast(t.count + 1), requireSurname: true)
     }
 
     /// A bare name line (`王宇`, `王长新 李敏`): only meaningful right under a headline.
@@ -162,6 +178,21 @@ enum Bylines {
             let inside = rest[rest.index(after: rest.startIndex)..<close]
             names = creditedNames(String(inside).trimmedSpaces()) ?? []
             rest = rest[rest.index(after: close)...]
+        } else if roles.contains(where: { rest.hasBytePrefix($0) }) {
+            // `本报讯 记者张三 李四 正文…`: the role word and the name tokens after it, up to the
+            // first token that is not a name
+            var tokens: [Substring] = []
+            var end = rest.startIndex
+            for token in rest.split(separator: " ", maxSplits: 8, omittingEmptySubsequences: true) {
+                let isRole = roles.contains { token == $0 } || (roles.contains { token.hasBytePrefix($0) } && creditedNames(String(token)) != nil)
+                guard tokens.isEmpty ? isRole : (isRole || isLooseName(token)) else { break }
+                tokens.append(token)
+                end = token.endIndex
+            }
+            if !tokens.isEmpty, let found = creditedNames(tokens.joined(separator: " ")), end < rest.endIndex {
+                names = found
+                rest = rest[end...]
+            }
         }
         rest = rest.drop { $0 == " " || $0 == ":" || $0 == "\u{FF1A}" }
         return (names, rest.startIndex)
