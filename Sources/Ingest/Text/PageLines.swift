@@ -93,6 +93,7 @@ enum PageLines {
             }
             if !current.isEmpty { endLine() }
         }
+        lines = HardWraps.rejoin(lines)
         markSetOff(&lines)
         return lines
     }

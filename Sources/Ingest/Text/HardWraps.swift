@@ -1,0 +1,92 @@
+/// Hard-wrap re-joining. Text taken from a PDF or a fixed-width export breaks every
+/// paragraph into lines of one width; the page rules expect a paragraph per line (a short
+/// line is a headline candidate). Such a page is recognised by the width most of its
+/// longer lines share, and a line that fills that width is joined with the line after it.
+/// Width is measured in display cells (a layout wraps by what fits) or, failing that, in
+/// characters (a text export wraps every N characters). Pages written a paragraph per line
+/// have no such width and pass through unchanged.
+enum HardWraps {
+    /// Narrowest wrap width considered, in display cells (a Han character is two).
+    static let minWidth = 24
+    /// The same in characters.
+    static let minCharacters = 12
+    /// A wrapped page has at least this many lines at its width ...
+    static let minFullLines = 6
+    /// ... and they are at least this share of its lines that are not short.
+    static let minShare = 0.4
+    /// Cells a full line may fall short of the width: a wide character that did not fit,
+    /// or punctuation that may not start a line pulled to the line before.
+    static let slack = 2
+
+    /// Display width: two cells for East Asian wide characters, one for the rest.
+    static func width(_ text: String) -> Int {
+        var w = 0
+        for s in text.unicodeScalars { w += isWide(s) ? 2 : 1 }
+        return w
+    }
+
+    @inline(__always)
+    static func isWide(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x2FFFD,
+             0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x2014, 0x00B7:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The wrap width of the page and how many lines fill it, if it has one.
+    static func wrapWidth(_ widths: [Int], minimum: Int, slack: Int) -> (width: Int, full: Int)? {
+        var counts: [Int: Int] = [:]
+        for w in widths where w >= minimum { counts[w, default: 0] += 1 }
+        // the widest width that many lines share; a wrap may leave full lines a little short
+        guard let (w, n) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }) else { return nil }
+        let band = widths.filter { $0 >= w - slack && $0 <= w + slack }
+        let long = widths.filter { $0 >= minimum }.count
+        guard n >= minFullLines, Double(band.count) >= minShare * Double(long), let top = band.max() else { return nil }
+        return (top, band.count)
+    }
+
+    /// Joins every full-width line with the next one when no blank line separates them.
+    static func rejoin(_ lines: [PageLine]) -> [PageLine] {
+        guard lines.count >= minFullLines else { return lines }
+        // by cells or by characters, whichever more lines fill exactly
+        let cells = lines.map { width($0.text) }, characters = lines.map(\.length)
+        let byCells = wrapWidth(cells, minimum: minWidth, slack: slack)
+        let byCharacters = wrapWidth(characters, minimum: minCharacters, slack: 0)
+        let widths: [Int], w: Int, slack: Int
+        if let c = byCharacters, c.full > byCells?.full ?? 0 {
+            (widths, w, slack) = (characters, c.width, 0)
+        } else if let c = byCells {
+            (widths, w, slack) = (cells, c.width, Self.slack)
+        } else {
+            return lines
+        }
+        var out: [PageLine] = []
+        out.reserveCapacity(lines.count)
+        var i = 0
+        while i < lines.count {
+            var text = lines[i].text
+            var length = lines[i].length
+            var j = i
+            while widths[j] >= w - slack, j + 1 < lines.count, lines[j + 1].gap == 0 {
+                j += 1
+                // in Latin text the line end separated two words; in Chinese text it only
+                // ever cuts a number or a word (`2 063`), which must close up again
+                if let a = text.unicodeScalars.last, let b = lines[j].text.unicodeScalars.first,
+                   Scalars.isASCIIAlnum(a) || a == ",", Scalars.isASCIIAlnum(b),
+                   !text.unicodeScalars.contains(where: isWide) {
+                    text += " "
+                    length += 1
+                }
+                text += lines[j].text
+                length += lines[j].length
+            }
+            out.append(PageLine(text: text, number: lines[i].number, gap: lines[i].gap, length: length))
+            i = j + 1
+        }
+        return out
+    }
+}
