@@ -85,6 +85,37 @@ import Testing
         #expect(try d.waitForExit().status == 0)
     }
 
+    /// The summary is an aggregate: when its files cannot be read or written, the operator is
+    /// told once in the log, and ingesting goes on.
+    @Test func summaryFileProblemsAreLoggedNotFatal() throws {
+        let d = try DaemonHarness("summary-io")
+        try FileManager.default.createDirectory(at: d.stateDir, withIntermediateDirectories: true)
+        let state = d.stateDir.appendingPathComponent("summary.state.json")
+        try Data("{ not json".utf8).write(to: state)
+        try d.start()
+        #expect(d.logText.contains("summary state \(state.path) is unreadable"))
+        #expect(d.logText.contains("--rebuild"))
+        #expect(Self.totals(Self.document(d))["files"] == 0, "an empty summary replaces the unreadable one")
+
+        // summary.json replaced by a non-empty folder: the atomic rename onto it fails
+        let doc = d.stateDir.appendingPathComponent("summary.json")
+        try FileManager.default.removeItem(at: doc)
+        try FileManager.default.createDirectory(at: doc.appendingPathComponent("blocker"), withIntermediateDirectories: true)
+        for i in 0..<2 { try Pages.seed(i).write(to: d.inbox.appendingPathComponent("page\(i).txt")) }
+        try waitUntil(timeout: 60, "seeds ingested despite the summary") { d.counter("files_ingested") == 2 }
+        try waitUntil(timeout: 3, "write failure logged") { d.logText.contains("cannot write the summary to \(doc.path)") }
+        let failures = d.logText.components(separatedBy: "cannot write the summary").count - 1
+
+        // once the path is free again, the next file brings the summary back, with everything counted
+        try FileManager.default.removeItem(at: doc)
+        try Pages.seed(2).write(to: d.inbox.appendingPathComponent("page2.txt"))
+        try waitUntil(timeout: 30, "summary written again") { Self.totals(Self.document(d))["files"] == 3 }
+        #expect(d.logText.contains("summary written again"))
+        #expect(failures == 1, "logged once, not at every write")
+        d.signal(SIGTERM)
+        #expect(try d.waitForExit().status == 0)
+    }
+
     @Test func summaryWithoutAStateFolderSaysSo() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ingestd-nosummary-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: dir) }

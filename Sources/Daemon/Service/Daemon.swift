@@ -111,7 +111,7 @@ final class Daemon: Sendable {
             log.info("watching \(config.inboxPath) with inotify (\(watcher.watches) folder(s))")
         }
         // summary.json exists before anyone is told the daemon runs
-        let summary = SummaryStore(documentPath: config.summaryPath, windowHours: config.summaryWindowHours, now: RFC3339Clock.now())
+        let summary = SummaryStore(documentPath: config.summaryPath, windowHours: config.summaryWindowHours, now: RFC3339Clock.now(), log: log)
         await summary.writeNow()
         await status.setState("running")
         await scans.request()

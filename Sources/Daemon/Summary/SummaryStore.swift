@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Logging
 
 /// The daemon's rolling summary: updated after every committed file, persisted as
 /// `summary.json` (the document) and `summary.state.json` (the buckets, to survive
@@ -10,22 +11,29 @@ actor SummaryStore {
     private let statePath: String
     private var dirty = false
     private var writer: Task<Void, Never>?
+    /// A failing write is logged once, and its recovery once, not every half second.
+    private var writeFailing = false
+    private let log: Logger
     let interval: Double
 
     static func statePath(for document: String) -> String {
         ((document as NSString).deletingPathExtension) + ".state.json"
     }
 
-    init(documentPath: String, windowHours: Int, now: Double, interval: Double = 0.5) {
+    init(documentPath: String, windowHours: Int, now: Double, log: Logger, interval: Double = 0.5) {
         self.documentPath = documentPath
         self.statePath = Self.statePath(for: documentPath)
         self.interval = interval
-        if let data = FileManager.default.contents(atPath: statePath),
-           var loaded = try? JSONDecoder().decode(RollingSummary.self, from: data) {
+        self.log = log
+        summary = RollingSummary(windowHours: windowHours, createdAt: now)
+        guard let data = FileManager.default.contents(atPath: statePath) else { return }
+        do {
+            var loaded = try JSONDecoder().decode(RollingSummary.self, from: data)
             loaded.windowHours = windowHours
             summary = loaded
-        } else {
-            summary = RollingSummary(windowHours: windowHours, createdAt: now)
+        } catch {
+            // the records are intact; only the aggregate is lost, and it can be recomputed
+            log.warning("summary state \(statePath) is unreadable (\(error)); starting an empty summary — `ingestd summary --rebuild` recomputes it from records/")
         }
     }
 
@@ -46,7 +54,14 @@ actor SummaryStore {
     /// Writes both files now (also used at start and stop, so the window keeps rolling in the file).
     func writeNow() {
         dirty = false
-        try? Self.write(summary, documentPath: documentPath, statePath: statePath, now: RFC3339Clock.now())
+        do {
+            try Self.write(summary, documentPath: documentPath, statePath: statePath, now: RFC3339Clock.now())
+            if writeFailing { log.info("summary written again to \(documentPath)") }
+            writeFailing = false
+        } catch {
+            if !writeFailing { log.error("cannot write the summary to \(documentPath): \(error); ingesting goes on, the summary is retried on the next file") }
+            writeFailing = true
+        }
     }
 
     static func write(_ s: RollingSummary, documentPath: String, statePath: String, now: Double) throws {
