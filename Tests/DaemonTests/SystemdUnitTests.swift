@@ -152,4 +152,33 @@ import Testing
         #expect(try d.waitForExit().status == 0)
         #expect(d.status()?["state"] as? String == "stopped")
     }
+
+    /// A folder the daemon's user cannot list (made with umask 077, say) is reported in the
+    /// log and the status once, not skipped in silence; its files are taken once it is readable.
+    @Test(.enabled(if: getuid() == 0, "needs root to run the daemon as another user"))
+    func anUnreadableSubfolderIsReportedAndTakenOnceReadable() throws {
+        let d = try DaemonHarness("unreadable", settings: ["INGESTD_RESCAN_INTERVAL_S": "1"])
+        let hidden = d.inbox.appendingPathComponent("private")
+        try FileManager.default.createDirectory(at: hidden, withIntermediateDirectories: true)
+        try Pages.seed(0).write(to: hidden.appendingPathComponent("p0.txt"))
+        #expect(chown(hidden.appendingPathComponent("p0.txt").path, 65534, 65534) == 0)
+        for dir in [d.stateDir, d.inbox, hidden] { #expect(chown(dir.path, 65534, 65534) == 0) }
+        #expect(chmod(hidden.path, 0o300) == 0, "writable and searchable, not listable")
+        try d.start(launcher: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        try Pages.seed(1).write(to: d.inbox.appendingPathComponent("p1.txt"))
+        try waitUntil(timeout: 60, "the readable file ingested") { d.counter("files_ingested") == 1 }
+        let message = "cannot read folder \(hidden.path): Permission denied"
+        #expect(d.logText.contains(message))
+        let lastError = d.status()?["last_error"] as? [String: Any]
+        #expect((lastError?["message"] as? String)?.hasPrefix(message) == true, "\(String(describing: lastError))")
+        Thread.sleep(forTimeInterval: 2.5)  // two more rescans at 1 s
+        #expect(d.logText.components(separatedBy: message).count - 1 == 1, "reported once, not at every rescan")
+        #expect(FileManager.default.fileExists(atPath: hidden.appendingPathComponent("p0.txt").path), "left where it was")
+
+        #expect(chmod(hidden.path, 0o700) == 0)
+        try waitUntil(timeout: 30, "taken once readable") { d.counter("files_ingested") == 2 }
+        #expect(d.archived().contains("private/p0.txt"))
+        d.signal(SIGTERM)
+        #expect(try d.waitForExit().status == 0)
+    }
 }

@@ -52,9 +52,7 @@ final class Daemon: Sendable {
         let queue = WorkQueue(capacity: config.queueCapacity)
         let settings = LiveSettings(.init(maxFileBytes: config.maxFileBytes, filter: FileFilter(include: config.include, exclude: config.exclude)))
         let processor = ProcessorFactory(ingestor: Ingestor(lexicon: lexicon), sink: sink, inbox: config.inboxPath, failedDir: config.failedPath)
-        let scans = ScanCoordinator(inbox: config.inboxPath, queue: queue, settings: settings, settle: config.settleSeconds) { at in
-            await status.scanFinished(at: at)
-        }
+        let scans = ScanCoordinator(inbox: config.inboxPath, queue: queue, settings: settings, settle: config.settleSeconds, status: status, log: log)
 
         // status file and systemd keep-alives
         let statusPath = config.statusPath
@@ -120,6 +118,7 @@ final class Daemon: Sendable {
         log.info("ingestd \(Ingestd.version) running: \(config.resolvedWorkers) worker(s), state in \(config.stateDirURL.path)")
 
         let polling = pollReason != nil
+        let rescanPace = RescanPace(polling ? config.pollIntervalSeconds : config.rescanIntervalSeconds)
         let eventLoop = Task {
             guard !polling else { return }
             for await event in watcher.events {
@@ -128,6 +127,16 @@ final class Daemon: Sendable {
                     if settings.limits.filter.accepts(name: (path as NSString).lastPathComponent) { await queue.put(path) }
                 case .directory(let path):
                     await scans.request(folder: path)
+                case .unwatched(let path, let e) where e == ENOSPC:
+                    // the kernel's watch limit: from now on scans at the polling pace find what inotify cannot
+                    if rescanPace.exchange(config.pollIntervalSeconds) != config.pollIntervalSeconds {
+                        let note = "inotify watch limit reached at \(path) (raise fs.inotify.max_user_watches); scanning every \(config.pollIntervalSeconds) s as well"
+                        await status.setWatch(mode: "poll", note: note)
+                        log.warning("\(note)")
+                    }
+                case .unwatched(let path, let e):
+                    // an unreadable folder is reported by the scan of it that follows
+                    if e != EACCES { log.warning("cannot watch \(path): \(String(cString: strerror(e))); its files are found by the periodic rescan") }
                 case .overflow:
                     await status.overflowed()
                     metrics.overflowed()
@@ -143,11 +152,17 @@ final class Daemon: Sendable {
                 await status.setWatches(watcher.watches)
             }
         }
-        let rescanEvery = polling ? config.pollIntervalSeconds : config.rescanIntervalSeconds
+        // ticks of at most a second, so a pace shortened by the watch limit applies at once
         let rescanLoop = Task {
-            while !Task.isCancelled, rescanEvery > 0 {
-                try? await Task.sleep(for: .seconds(rescanEvery))
-                if !Task.isCancelled { await scans.request() }
+            var last = RFC3339Clock.now()
+            while !Task.isCancelled {
+                let every = rescanPace.value
+                try? await Task.sleep(for: .seconds(every > 0 ? min(every, 1) : 1))
+                let now = RFC3339Clock.now()
+                if !Task.isCancelled, every > 0, now - last >= every {
+                    last = now
+                    await scans.request()
+                }
             }
         }
 

@@ -13,12 +13,25 @@ struct InboxScanner: Sendable {
         let modified: Double
     }
 
-    /// Return false from `visit` to stop the walk.
+    /// A folder the walk could not list (its files stay in the inbox, untaken).
+    struct Unreadable: Sendable, Hashable {
+        let path: String
+        let errno: Int32
+        var reason: String { String(cString: strerror(errno)) }
+    }
+
+    /// Return false from `visit` to stop the walk. Returns the folders it could not list.
     /// Runs on the caller's actor, so `visit` may touch the caller's state.
-    func walk(filter: FileFilter, isolation: isolated (any Actor)? = #isolation, _ visit: (Candidate) async -> Bool) async {
+    @discardableResult
+    func walk(filter: FileFilter, isolation: isolated (any Actor)? = #isolation, _ visit: (Candidate) async -> Bool) async -> [Unreadable] {
         var stack = [root]
+        var unreadable: [Unreadable] = []
         while let dir = stack.popLast() {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
+                // ask the system why, in its own words (FileManager's message is not errno's)
+                if let d = opendir(dir) { closedir(d) } else if errno != ENOENT { unreadable.append(Unreadable(path: dir, errno: errno)) }
+                continue
+            }
             for name in names.sorted() {
                 let path = dir + "/" + name
                 var st = stat()
@@ -29,8 +42,9 @@ struct InboxScanner: Sendable {
                 }
                 guard filter.accepts(name: name) else { continue }
                 let mtime = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
-                if !(await visit(Candidate(path: path, modified: mtime))) { return }
+                if !(await visit(Candidate(path: path, modified: mtime))) { return unreadable }
             }
         }
+        return unreadable
     }
 }

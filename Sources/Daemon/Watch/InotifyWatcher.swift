@@ -110,7 +110,10 @@ final class InotifyWatcher: Sendable {
         if mask & UInt32(IN_ISDIR) != 0 {
             if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                 // watch first, then let the daemon scan: files created before the watch are found by the scan
-                _ = inotifytools_watch_recursively(path, Int32(Self.mask))
+                if inotifytools_watch_recursively(path, Int32(Self.mask)) == 0 {
+                    let e = Int32(inotifytools_error())
+                    if e != ENOENT { emit(.unwatched(path, errno: e)) }  // ENOENT: gone again already
+                }
                 watchCount.store(Int(inotifytools_get_num_watches()), ordering: .relaxed)
                 emit(.directory(path))
             }

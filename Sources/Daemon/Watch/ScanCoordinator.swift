@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Runs full scans of the inbox one at a time. A request made while a scan runs is
 /// remembered and served by one more scan afterwards, so overflows, periodic rescans and
@@ -9,19 +10,24 @@ actor ScanCoordinator {
     private let queue: WorkQueue
     private let settings: LiveSettings
     private let settle: Double
-    private let onFinished: @Sendable (Double) async -> Void
+    private let status: StatusBoard
     private var running = false
     private var again = false
     private var extraRoots: [String] = []
     private var followUp: Task<Void, Never>?
     private var stopped = false
+    /// Unlistable folders already logged: each is reported once, and again only after it
+    /// was readable for a while (a full scan listed it).
+    private var reported: Set<String> = []
+    private let log: Logger
 
-    init(inbox: String, queue: WorkQueue, settings: LiveSettings, settle: Double, onFinished: @escaping @Sendable (Double) async -> Void) {
+    init(inbox: String, queue: WorkQueue, settings: LiveSettings, settle: Double, status: StatusBoard, log: Logger) {
         scanner = InboxScanner(root: inbox)
+        self.log = log
         self.queue = queue
         self.settings = settings
         self.settle = settle
-        self.onFinished = onFinished
+        self.status = status
     }
 
     func stop() {
@@ -45,18 +51,30 @@ actor ScanCoordinator {
             let roots = full ? [scanner.root] : extraRoots
             extraRoots.removeAll()
             var unsettled = false
+            var unreadable: [InboxScanner.Unreadable] = []
             for root in roots {
                 let filter = settings.limits.filter
                 let settleLimit = Date().timeIntervalSince1970 - settle
-                await InboxScanner(root: root).walk(filter: filter) { c in
+                unreadable += await InboxScanner(root: root).walk(filter: filter) { c in
                     if c.modified > settleLimit { unsettled = true; return true }
                     return await self.queue.put(c.path)
                 }
             }
-            if full { await onFinished(Date().timeIntervalSince1970) }
+            await report(unreadable, afterFullScan: full)
+            if full { await status.scanFinished(at: Date().timeIntervalSince1970) }
             if unsettled { scheduleFollowUp() }
         }
         running = false
+    }
+
+    private func report(_ unreadable: [InboxScanner.Unreadable], afterFullScan full: Bool) async {
+        for u in unreadable where !reported.contains(u.path) {
+            let message = "cannot read folder \(u.path): \(u.reason); files in it stay in the inbox until the daemon's user can list it (make it group-readable: chmod g+rx)"
+            log.warning("\(message)")
+            await status.error(message, at: Date().timeIntervalSince1970)
+            if reported.count < 10_000 { reported.insert(u.path) }
+        }
+        if full { reported.formIntersection(unreadable.map(\.path)) }
     }
 
     private func scheduleFollowUp() {
