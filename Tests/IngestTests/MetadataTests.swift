@@ -45,6 +45,49 @@ import Testing
         #expect(page.articles.map(\.title) == ["一个很好的标题在这里"])
     }
 
+    /// The paper's name leading the masthead line, and the citation line web editions print
+    /// under each article: both name the paper, and neither becomes a headline.
+    @Test func paperNameInMastheadAndCitationLines() {
+        let a = MastheadLine.masthead(Fixtures.line("人民日报 2023年05月10日 星期三 第01版：要闻"))
+        #expect(a == PageMetadata(paper: "人民日报", date: "2023-05-10", edition: "01", section: "要闻"))
+        #expect(MastheadLine.masthead(Fixtures.line("《光明日报》 2021-06-01"))?.paper == "光明日报")
+        #expect(MastheadLine.masthead(Fixtures.line("人民日报海外版 第3版"))?.paper == "人民日报海外版")
+        // a place or a section word before a date is not a paper
+        #expect(MastheadLine.masthead(Fixtures.line("北京 2023年5月10日")) == nil)
+        #expect(MastheadLine.dateOnly(Fixtures.line("北京 2023年5月10日")) == nil)
+        let c = MastheadLine.citation(Fixtures.line("《 人民日报 》（ 2023年05月10日 01 版）"))
+        #expect(c == PageMetadata(paper: "人民日报", date: "2023-05-10", edition: "01"))
+        #expect(MastheadLine.citation(Fixtures.line("《光明日报》(2021年06月01日 05版)"))?.edition == "05")
+        #expect(MastheadLine.citation(Fixtures.line("《红楼梦》(2021年06月01日)")) == nil, "a book, not a paper")
+        #expect(MastheadLine.citation(Fixtures.line("《人民日报》发表评论员文章。")) == nil)
+
+        let page = Fixtures.parse("""
+        人民日报 2023年05月10日 星期三 第01版：要闻
+
+        加快建设农业强国 推进农业农村现代化
+
+        本报记者 张三
+
+        　　5月的田野，处处是繁忙的春耕景象。在河南省周口市郸城县，大型播种机来回穿梭，农民们抢抓农时。
+        　　专家表示，春耕生产开局良好，为全年粮食丰收打下了坚实基础。
+
+        （责编：王五、赵六）
+
+        《 人民日报 》（ 2023年05月10日 01 版）
+
+        国务院常务会议部署推动大规模设备更新
+
+        　　新华社北京5月9日电　国务院总理主持召开国务院常务会议，研究部署下一步重点工作。
+        　　会议还研究了其他事项。
+
+        《 人民日报 》（ 2023年05月10日 01 版）
+        """)
+        #expect(page.metadata == PageMetadata(paper: "人民日报", date: "2023-05-10", edition: "01", section: "要闻"))
+        #expect(page.articles.map(\.title) == ["加快建设农业强国 推进农业农村现代化", "国务院常务会议部署推动大规模设备更新"])
+        #expect(page.articles[0].paragraphs.last == "专家表示，春耕生产开局良好，为全年粮食丰收打下了坚实基础。", "editor credit removed")
+        #expect(page.articles[1].paragraphs.last == "会议还研究了其他事项。", "citation removed")
+    }
+
     @Test func issueNumber() {
         #expect(MastheadLine.issue(Fixtures.line("第171期")) == "171")
         #expect(MastheadLine.issue(Fixtures.line("总第3021期")) == "3021")

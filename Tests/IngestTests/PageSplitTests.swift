@@ -150,6 +150,16 @@ import Testing
         #expect(p.metadata.date == "2022-12-08")
     }
 
+    /// Production and source credits, bare or bracketed, are page furniture.
+    @Test func editorAndSourceCreditsInAnyBrackets() {
+        for line in ["责任编辑：张三", "（责编：王五、赵六）", "(编辑 李四)", "【责任编辑：王五】", "来源：新华社", "校对/赵六"] {
+            #expect(Furniture.isEditorCredit(Fixtures.line(line)), "\(line)")
+        }
+        for line in ["编辑部的故事", "（来源于群众的智慧，又回到群众中去，这是工作方法。）"] {
+            #expect(!Furniture.isEditorCredit(Fixtures.line(line)), "\(line)")
+        }
+    }
+
     @Test func textWithoutAnyHeadlineIsTitledByItsFirstSentence() {
         let p = Fixtures.parse("被评定为“后进”。按照评定文件,卡琼村存在的问题是班子履职能力差。\n\n米玛次仁说,任务艰巨、使命光荣。\n")
         #expect(p.articles.count == 1)

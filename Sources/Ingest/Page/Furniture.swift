@@ -3,9 +3,8 @@
 /// shape of a whole line; none lists words taken from particular pages.
 enum Furniture {
     enum Kind: Sendable, Equatable {
-        case date(String)
-        /// Edition, section and the date when the same line carries it.
-        case edition(String, String?, date: String?)
+        /// What a masthead or citation line says: paper, date, edition, section (any of them).
+        case masthead(PageMetadata)
         case issue(String)
         case trailer
         case contact
@@ -17,10 +16,7 @@ enum Furniture {
     static func classify(_ line: PageLine) -> Kind? {
         if FounderTrailer.isTrailer(line) { return .trailer }
         if line.length > MastheadLine.maxLength { return nil }
-        if let m = MastheadLine.masthead(line) {
-            if let e = m.edition { return .edition(e, m.section, date: m.date) }
-            if let d = m.date { return .date(d) }
-        }
+        if let m = MastheadLine.masthead(line) ?? MastheadLine.citation(line) { return .masthead(m) }
         if let n = MastheadLine.issue(line) { return .issue(n) }
         if isContact(line) { return .contact }
         if isLabel(line) { return .label }
@@ -58,12 +54,18 @@ enum Furniture {
         }
     }
 
-    /// `责任编辑:…`, `编辑 …`, `校对:…`, `美编 …`: production credits printed on the page.
+    /// `责任编辑:…`, `编辑 …`, `校对:…`, `美编 …`, `(责编:王五、赵六)`, `来源:…`: production
+    /// and source credits printed on the page, bare or in brackets.
     static func isEditorCredit(_ line: PageLine) -> Bool {
         guard line.length <= 30 else { return false }
-        let roles = ["责任编辑", "责编", "编辑", "美编", "校对", "审读", "审校", "终审", "组版", "版式", "制图", "排版"]
-        for role in roles where line.text.hasPrefix(role) {
-            let rest = line.text.dropFirst(role.count).unicodeScalars
+        var text = Substring(line.text)
+        if let open = text.first, let close = text.last, text.count > 2,
+           (open == "(" && close == ")") || (open == "\u{FF08}" && close == "\u{FF09}") || (open == "【" && close == "】") || (open == "[" && close == "]") {
+            text = text.dropFirst().dropLast().drop { $0 == " " }
+        }
+        let roles = ["责任编辑", "责编", "编辑", "美编", "校对", "审读", "审校", "终审", "组版", "版式", "制图", "排版", "来源"]
+        for role in roles where text.hasPrefix(role) {
+            let rest = text.dropFirst(role.count).unicodeScalars
             guard let next = rest.first else { return true }
             return next == ":" || next == "\u{FF1A}" || next == " " || next == "/" || next == "\u{FF0F}"
         }

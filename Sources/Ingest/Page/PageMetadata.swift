@@ -148,7 +148,7 @@ enum MastheadLine {
 
     /// A line that is only a date, perhaps with a weekday or lunar date: `2022年12月08日 星期四`.
     static func dateOnly(_ line: PageLine) -> String? {
-        guard let m = masthead(line), m.edition == nil else { return nil }
+        guard let m = masthead(line), m.edition == nil, m.paper == nil else { return nil }
         return m.date
     }
 
@@ -161,8 +161,9 @@ enum MastheadLine {
 
     /// A masthead line: a date (with weekday or lunar date), an edition with its section, or
     /// both on one line in either order (`2022年12月08日 第3版:要闻`, `第03版:要闻 2022年12月08日
-    /// 星期四`). Nothing else may be on the line, so a date inside a sentence is never taken.
-    static func masthead(_ line: PageLine) -> (date: String?, edition: String?, section: String?)? {
+    /// 星期四`), perhaps led by the paper's name (`人民日报 2023年05月10日 星期三 第01版:要闻`).
+    /// Nothing else may be on the line, so a date inside a sentence is never taken.
+    static func masthead(_ line: PageLine) -> PageMetadata? {
         guard line.length <= maxLength else { return nil }
         let u = Array(line.text.unicodeScalars)
         var found: (iso: String, start: Int, end: Int)?
@@ -172,13 +173,49 @@ enum MastheadLine {
         }
         var rest = u
         if let found { rest = Array(u[..<found.start]) + [" "] + Array(u[found.end...]) }
-        let restText = String(String.UnicodeScalarView(rest)).trimmedSpaces()
-        if let found, isCalendarNote(restText.unicodeScalars) { return (found.iso, nil, nil) }
-        guard let (edition, section) = edition(PageLine(text: restText, number: line.number, gap: line.gap)) else { return nil }
+        var words = String(String.UnicodeScalarView(rest)).split { $0 == " " || $0 == "|" || $0 == "\u{FF5C}" }.map(String.init)
+        // the paper's name leads; a weekday may stand anywhere around the date
+        var paper: String?
+        if let first = words.first, let name = paperName(first), words.count > 1 || found != nil {
+            paper = name
+            words.removeFirst()
+        }
+        while let first = words.first, isCalendarNote(first.unicodeScalars) { words.removeFirst() }
+        if words.isEmpty {
+            guard let found else { return nil }
+            return PageMetadata(paper: paper, date: found.iso)
+        }
+        guard let (edition, section) = edition(PageLine(text: words.joined(separator: " "), number: line.number, gap: line.gap)) else { return nil }
         // a weekday printed after the section belongs to the date
-        var words = section.map { $0.split(separator: " ") } ?? []
-        if found != nil { while let last = words.last, isCalendarNote(last.unicodeScalars) { words.removeLast() } }
-        return (found?.iso, edition, words.isEmpty ? nil : words.joined(separator: " "))
+        var sectionWords = section.map { $0.split(separator: " ") } ?? []
+        if found != nil { while let last = sectionWords.last, isCalendarNote(last.unicodeScalars) { sectionWords.removeLast() } }
+        return PageMetadata(paper: paper, date: found?.iso, edition: edition,
+                            section: sectionWords.isEmpty ? nil : sectionWords.joined(separator: " "))
+    }
+
+    /// A paper's name where a masthead or citation line prints it: Han only, perhaps in
+    /// `《》`, and named as a paper (`…报`, `…报海外版`, `…刊`). The suffix test keeps a
+    /// section word or a place before a date from being taken for the paper.
+    static func paperName(_ word: String) -> String? {
+        var t = Substring(word)
+        if t.hasPrefix("《"), t.hasSuffix("》") { t = t.dropFirst().dropLast() }
+        let name = String(t).trimmedSpaces()
+        guard FounderTrailer.isPaperName(name), name.hasSubstring("报") || name.hasSuffix("刊") else { return nil }
+        return name
+    }
+
+    /// A citation line under an article or at the page's foot, as web editions print them:
+    /// `《 人民日报 》( 2023年05月10日 01 版)`, `《光明日报》(2021年06月01日 05版)`.
+    static func citation(_ line: PageLine) -> PageMetadata? {
+        guard line.length <= maxLength, line.text.hasPrefix("《"), let close = line.text.firstIndex(of: "》") else { return nil }
+        guard let paper = paperName(String(line.text[...close])) else { return nil }
+        var rest = Substring(line.text[line.text.index(after: close)...]).trimmingPrefix(while: { $0 == " " })
+        guard let open = rest.first, open == "(" || open == "\u{FF08}",
+              let last = rest.last, last == ")" || last == "\u{FF09}" else { return nil }
+        rest = rest.dropFirst().dropLast()
+        guard var inner = masthead(PageLine(text: String(rest).trimmedSpaces(), number: line.number, gap: line.gap)) else { return nil }
+        inner.paper = paper
+        return inner
     }
 
     /// `第171期`, `总第3021期`, `第 12 期` → "171".

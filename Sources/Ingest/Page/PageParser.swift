@@ -107,10 +107,10 @@ public enum PageParser {
         var trailer: FounderTrailer?
         for (i, role) in roles.enumerated() {
             switch role {
-            case .furniture(.date(let d)): if meta.date == nil { meta.date = d }
-            case .furniture(.edition(let e, let s, let d)):
-                if meta.edition == nil { meta.edition = e; meta.section = s }
-                if meta.date == nil, let d { meta.date = d }
+            case .furniture(.masthead(let m)):
+                if meta.edition == nil, let e = m.edition { meta.edition = e; meta.section = m.section }
+                if meta.date == nil { meta.date = m.date }
+                if meta.paper == nil { meta.paper = m.paper }
             case .furniture(.issue(let n)): if meta.issue == nil { meta.issue = n }
             case .furniture(.trailer): trailer = FounderTrailer(lines[i])
             case .paperName(let p): if meta.paper == nil { meta.paper = p }
