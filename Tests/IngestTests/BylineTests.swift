@@ -70,6 +70,20 @@ import Testing
         #expect(Bylines.byline(Fixtures.line("深入推进 报道")) == nil, "words before a closing word must be names")
     }
 
+    /// An outlet's name fused to the role word (`扬子晚报记者`), and signatures in brackets at
+    /// the end of the text.
+    @Test func outletRolesAndBracketedSignatures() {
+        #expect(Bylines.byline(Fixtures.line("文/扬子晚报记者 王晓红 图/通讯员 陈明")) == ["王晓红", "陈明"])
+        #expect(Bylines.byline(Fixtures.line("新京报记者 李明 实习生 张晓")) == ["李明", "张晓"])
+        #expect(Bylines.byline(Fixtures.line("县融媒体中心记者 王芳")) == ["王芳"])
+        #expect(Bylines.byline(Fixtures.line("（记者 张三）")) == ["张三"])
+        #expect(Bylines.byline(Fixtures.line("(新华社记者 李华 王强)")) == ["李华", "王强"])
+        // a fused role needs an outlet's name; brackets need a role inside
+        #expect(Bylines.byline(Fixtures.line("我们都是记者 真好")) == nil)
+        #expect(Bylines.byline(Fixtures.line("（张三 李四）")) == nil)
+        #expect(Bylines.byline(Fixtures.line("(资料图片)")) == nil)
+    }
+
     @Test func photoCredits() throws {
         #expect(Bylines.credit(Fixtures.line("本报记者 孙文娟 摄")) == ["孙文娟"])
         #expect(Bylines.credit(Fixtures.line("徐海燕 摄")) == ["徐海燕"])

@@ -150,6 +150,31 @@ import Testing
         #expect(p.metadata.date == "2022-12-08")
     }
 
+    /// A byline above its headline starts the article; one closer to the text above signs
+    /// that text. Either way no headline is lost.
+    @Test func bylineAboveTheHeadlineOrUnderTheText() {
+        let above = Fixtures.parse("作者：李华\n\n春天里的梅花山\n\n　　又是一年梅花开。周末，我和家人来到梅花山赏梅，只见漫山遍野的梅花竞相开放。\n　　游人如织，大家纷纷拿出手机拍照留念。\n")
+        #expect(above.articles.map(\.title) == ["春天里的梅花山"])
+        #expect(above.articles.first?.authors == ["李华"])
+        #expect(above.articles.first?.paragraphs.count == 2)
+
+        let signed = Fixtures.parse("第一篇的标题在这里\n\n　　又是一年梅花开。周末，我和家人来到梅花山赏梅，只见漫山遍野的梅花竞相开放。\n（新华社记者 李华 王强）\n\n\n春天里的梅花山\n\n　　梅花香自苦寒来。看着这满山的梅花，我想起了那些在寒冬中默默坚守的人们。\n（本报记者 张三）\n")
+        #expect(signed.articles.map(\.title) == ["第一篇的标题在这里", "春天里的梅花山"])
+        #expect(signed.articles.map(\.authors) == [["李华", "王强"], ["张三"]])
+        #expect(signed.articles.allSatisfy { $0.paragraphs.count == 1 })
+    }
+
+    /// A short line holding a full stop is running text cut by the column edge: never a
+    /// headline, and joined with what follows.
+    @Test func shortLineWithAFullStopIsText() {
+        let p = Fixtures.parse("地铁5号线南段月底试运行\n\n本报记者 王晓红\n\n据介绍，5号线南段全长约14公里，共设车站12座，均为地下站。线路北起\n珠江路站，南至吉印大道站，沿途经过秦淮区、雨花台区和江宁区。\n试运行时间不少于3个月。\n")
+        #expect(p.articles.map(\.title) == ["地铁5号线南段月底试运行"])
+        #expect(p.articles.first?.paragraphs == ["据介绍，5号线南段全长约14公里，共设车站12座，均为地下站。线路北起珠江路站，南至吉印大道站，沿途经过秦淮区、雨花台区和江宁区。", "试运行时间不少于3个月。"])
+        #expect(Shape.hasInnerFullStop("均为地下站.线路北起"), "ASCII punctuation between Han")
+        #expect(!Shape.hasInnerFullStop("增长5.5% 创新高"))
+        #expect(!Shape.hasInnerFullStop("你好。"))
+    }
+
     /// Production and source credits, bare or bracketed, are page furniture.
     @Test func editorAndSourceCreditsInAnyBrackets() {
         for line in ["责任编辑：张三", "（责编：王五、赵六）", "(编辑 李四)", "【责任编辑：王五】", "来源：新华社", "校对/赵六"] {

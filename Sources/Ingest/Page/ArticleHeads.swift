@@ -27,6 +27,11 @@ enum ArticleHeads {
         } ?? 0
         var i = 0
         while i < lines.count {
+            if let head = bylineAbove(lines, roles, at: i, taken: taken, firstContent: firstContent) {
+                heads.append(head)
+                i = head.bodyStart
+                continue
+            }
             guard !taken.contains(i), startsHeadline(roles[i]), roles[i] != .short || Bylines.bareNames(lines[i]) == nil else {
                 i += 1
                 continue
@@ -85,6 +90,38 @@ enum ArticleHeads {
             }
         }
         return heads
+    }
+
+    /// A byline printed above its headline (`作者:李华` / `春天里的梅花山` / text): the byline
+    /// starts the article when it opens the page or stands apart from the text above — a
+    /// byline closer to the text above than to the headline below ends that text instead.
+    static func bylineAbove(_ lines: [PageLine], _ roles: [LineRole], at i: Int, taken: Set<Int>, firstContent: Int) -> ArticleHead? {
+        guard case .byline(let names) = roles[i], !taken.contains(i), i + 1 < lines.count else { return nil }
+        if i > firstContent {
+            switch roles[i - 1] {
+            case .short, .titleWithSubtitle, .dashSubtitle, .byline: return nil  // under a headline: the usual order
+            case .body: if lines[i].gap < lines[i + 1].gap { return nil }
+            default: break
+            }
+        }
+        var shorts: [String] = []
+        var dashed: String?
+        var j = i + 1
+        while j < lines.count, !taken.contains(j), shorts.count < maxHeadlineLines {
+            if roles[j] == .short {
+                shorts.append(lines[j].text)
+            } else if case .dashSubtitle(let sub) = roles[j], !shorts.isEmpty {
+                dashed = sub
+                j += 1
+                break
+            } else {
+                break
+            }
+            j += 1
+        }
+        guard !shorts.isEmpty, j < lines.count, !taken.contains(j), roles[j] == .body,
+              let headline = HeadlineGroup.read(lines: shorts, dashed: dashed) else { return nil }
+        return ArticleHead(start: i, headline: headline, authors: names, hasByline: true, bodyStart: j)
     }
 
     private static func startsHeadline(_ role: LineRole) -> Bool {

@@ -20,6 +20,31 @@ enum Bylines {
     static let boxMarks: Set<Unicode.Scalar> = ["□", "◇", "○", "◎", "◆"]
     static let filledMarks: Set<Unicode.Scalar> = ["■", "●", "▲", "★", "▶", "►"]
 
+    /// Role words that an outlet's name may precede: `扬子晚报记者`, `新京报首席记者`,
+    /// `县融媒体中心通讯员`.
+    static let staffRoles: [String] = ["记者", "通讯员", "评论员", "实习生", "撰稿人"]
+
+    /// Length of the role word at the start of `s`: one of `roles`, or an outlet's name of
+    /// 2–12 Han characters fused to a staff role (`扬子晚报记者`), ending at a space or a name.
+    static func roleLength(_ s: Substring) -> Int? {
+        if let role = roles.first(where: { s.hasBytePrefix($0) }) { return role.count }
+        let han = s.prefix(16).prefix { $0.unicodeScalars.allSatisfy(Scalars.isHan) }
+        for n in stride(from: han.count, through: 4, by: -1) {
+            let head = han.prefix(n)
+            for role in staffRoles where head.hasSuffix(role) {
+                let outlet = head.dropLast(role.count)
+                if outlet.count >= 2, outlet.count <= 12, isOutletName(outlet) { return n }
+            }
+        }
+        return nil
+    }
+
+    /// The name of a paper, agency, broadcaster or media centre, judged by the word that
+    /// ends it (so `我们都是记者` is no role).
+    static func isOutletName(_ s: Substring) -> Bool {
+        ["报", "社", "台", "网", "刊", "中心", "频道"].contains { s.hasSuffix($0) }
+    }
+
     /// Splits `a b、c,d` into name tokens and checks each one.
     /// Each token is checked as it is cut (at most six), so a line of prose is refused at
     /// its first word instead of being split whole.
@@ -61,15 +86,15 @@ enum Bylines {
         var names: [String] = []
         while !rest.isEmpty {
             rest = rest.drop { $0 == " " || $0 == ":" || $0 == "\u{FF1A}" || $0 == "/" || $0 == "\u{FF0F}" }
-            if let role = roles.first(where: { rest.hasBytePrefix($0) }) {
-                rest = rest.dropFirst(role.count)
+            if let n = roleLength(rest) {
+                rest = rest.dropFirst(n)
                 continue
             }
             // the names run to the next role word
             var end = rest.endIndex
             var i = rest.startIndex
             while i < rest.endIndex {
-                if i != rest.startIndex, rest[rest.index(before: i)] == " ", roles.contains(where: { rest[i...].hasBytePrefix($0) }) {
+                if i != rest.startIndex, rest[rest.index(before: i)] == " ", roleLength(rest[i...]) != nil {
                     end = i
                     break
                 }
@@ -89,15 +114,22 @@ enum Bylines {
     /// then a closing word (`张三 文/图`, `张三 李四 报道`); or an anonymous role alone
     /// (`本报评论员`, which gives no names).
     static func byline(_ line: PageLine) -> [String]? {
-        guard line.length <= 40, let first = line.text.unicodeScalars.first else { return nil }
+        guard line.length <= 40, var first = line.text.unicodeScalars.first else { return nil }
         var text = line.text
+        // a signature in brackets at the end of the text: `(记者 张三)`, `(新华社记者 李四)`
+        if first == "(" || first == "\u{FF08}", let last = text.unicodeScalars.last, last == ")" || last == "\u{FF09}" {
+            let inner = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst().dropLast())).trimmedSpaces()
+            guard let f = inner.unicodeScalars.first, roleLength(Substring(inner)) != nil else { return nil }
+            text = inner
+            first = f
+        }
         if boxMarks.contains(first) || filledMarks.contains(first) {
             text = String(text.unicodeScalars.dropFirst()).trimmedSpaces()
             if filledMarks.contains(first), !roles.contains(where: { text.hasBytePrefix($0) }) { return nil }
         }
         if anonymousRoles.contains(text) { return [] }
         if boxMarks.contains(first) { return creditedNames(text) }
-        if roles.contains(where: { text.hasBytePrefix($0) }) {
+        if roleLength(Substring(text)) != nil {
             return isCredit(text) ? nil : creditedNames(text)
         }
         // names first: only with a closing word, and only real-looking names

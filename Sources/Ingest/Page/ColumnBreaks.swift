@@ -16,7 +16,8 @@ enum ColumnBreaks {
         let n = left.scalarCount
         // the right part must itself read as running text, not as another heading
         if right.scalarCount <= Shape.shortMax, !Shape.endsClosed(right) { return false }
-        if n > Shape.shortMax { return true }
+        // long, or holding a full stop: running text, which a heading never is
+        if n > Shape.shortMax || Shape.hasInnerFullStop(left) { return true }
         if Shape.hasPhraseSpace(left) || Shape.startsEnumerated(left) { return false }
         if n > headingMax { return spansWord(left, right) || lastClauseLength(left) <= 3 }
         return false

@@ -60,6 +60,22 @@ enum Shape {
         return Scalars.isCloser(last)
     }
 
+    /// A full stop with text after it (`…均为地下站。线路北起`): a line of running text cut at
+    /// the column edge, never a headline, however short. An ASCII `.` counts between Han
+    /// characters (pages with ASCII punctuation), not in `5.5` or `U.S.`.
+    static func hasInnerFullStop(_ text: String) -> Bool {
+        let u = Array(text.unicodeScalars)
+        guard u.count > 2 else { return false }
+        for i in 1..<(u.count - 1) {
+            switch u[i] {
+            case "。", "｡": if Scalars.isHan(u[i + 1]) || Scalars.isOpener(u[i + 1]) { return true }
+            case ".": if Scalars.isHan(u[i - 1]), Scalars.isHan(u[i + 1]) { return true }
+            default: break
+            }
+        }
+        return false
+    }
+
     /// Two phrases set apart by a space (`精心组织 安排专人抓落实`): headline typography,
     /// never running text.
     static func hasPhraseSpace(_ text: String) -> Bool {
@@ -143,7 +159,7 @@ enum LineRoles {
         }
         if let (title, sub) = Shape.splitTitleSubtitle(text) { return .titleWithSubtitle(title, sub) }
         if line.length <= Shape.shortMax, !Shape.endsClosed(text), !Shape.endsOpen(text), Shape.qaTurn(text) == nil,
-           Bylines.dateline(text) == nil {
+           !Shape.hasInnerFullStop(text), Bylines.dateline(text) == nil {
             return .short
         }
         return .body

@@ -62,7 +62,8 @@ public enum PageParser {
             case .authorNote(let n):
                 if note == nil { note = n; used.insert(b) }
             case .byline(let names):
-                if authors.isEmpty, paragraphs.isEmpty { authors = names; used.insert(b) }
+                // under the headline, or signed at the end of the text
+                if authors.isEmpty { authors = names; used.insert(b) }
             case .furniture, .paperName, .credit:
                 break
             }
