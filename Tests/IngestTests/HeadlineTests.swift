@@ -34,4 +34,16 @@ import Testing
         #expect(split?.1 == "县总工会负责人就群众关心的相关话题接受提问")
         #expect(Shape.splitTitleSubtitle("面对新的要求——以人民为中心,我们必须做得更好。") == nil)
     }
+
+    /// A headline may end in `?` or `!`; the byline under it says it is one. The same line
+    /// inside the text stays text.
+    @Test func questionHeadlineAboveItsByline() {
+        let p = Fixtures.parse("谁来守护孩子们的餐桌？\n\n本报记者 刘洋\n\n　　六一儿童节前夕，记者走访了本市多所中小学校食堂，发现食品安全管理总体规范。\n　　这是为什么？\n　　记者看到，食材出入库台账记录完整。\n")
+        #expect(p.articles.map(\.title) == ["谁来守护孩子们的餐桌？"])
+        #expect(p.articles.first?.authors == ["刘洋"])
+        #expect(p.articles.first?.paragraphs.count == 3)
+        #expect(p.articles.first?.paragraphs.first?.hasPrefix("六一") == true)
+        #expect(!LineRoles.isExclaimedHeadline("问：这是为什么？"), "an interview question")
+        #expect(!LineRoles.isExclaimedHeadline("他说。你来吗？"))
+    }
 }

@@ -139,6 +139,34 @@ enum Shape {
 }
 
 enum LineRoles {
+    /// Classifies every line, then reads the one context rule that needs a neighbour: a
+    /// headline may end in `?` or `!` (`谁来守护孩子们的餐桌?`), which alone reads as a
+    /// sentence; it is a headline when a byline, dateline or `——` subtitle follows it.
+    static func classifyPage(_ lines: [PageLine]) -> [LineRole] {
+        var roles = lines.enumerated().map { classify($1, position: $0) }
+        for i in lines.indices.dropLast() where roles[i] == .body && isExclaimedHeadline(lines[i].text) {
+            switch roles[i + 1] {
+            case .byline, .dashSubtitle:
+                roles[i] = .short
+            case .short where Bylines.bareNames(lines[i + 1]) != nil:
+                roles[i] = .short
+            case .body where Bylines.dateline(lines[i + 1].text) != nil:
+                roles[i] = .short
+            default:
+                break
+            }
+        }
+        return roles
+    }
+
+    /// Short, one sentence, ending in a question or exclamation mark.
+    static func isExclaimedHeadline(_ text: String) -> Bool {
+        let u = text.unicodeScalars
+        guard let last = Shape.lastMark(text), ["?", "!", "\u{FF1F}", "\u{FF01}"].contains(last),
+              (4...Shape.shortMax).contains(u.count), Shape.qaTurn(text) == nil else { return false }
+        return !Shape.hasInnerFullStop(text)
+    }
+
     /// Lines at the very top of a page where a bare paper name is masthead, not headline.
     static let mastheadLines = 3
 

@@ -11,7 +11,7 @@ public enum PageParser {
 
     static func parseFolded(_ text: String, spansWord: (String, String) -> Bool) -> ParsedPage {
         let lines = PageLines.split(text)
-        let roles = lines.enumerated().map { LineRoles.classify($1, position: $0) }
+        let roles = LineRoles.classifyPage(lines)
         let photos = PhotoItems.find(lines, roles)
         let taken = Set(photos.flatMap(\.blocks))
         let heads = ArticleHeads.find(lines, roles, taken: taken)
