@@ -29,7 +29,8 @@ public struct Ingestor: Sendable {
     public func ingest(_ bytes: [UInt8], path: String, ingestedAt: Double, sha256: String? = nil) throws(IngestFailure) -> Result {
         let decoded = try TextDecoding.decode(bytes)
         let lexicon = keywords.lexicon
-        let page = PageParser.parse(decoded.text, spansWord: lexicon.spansWord)
+        // pages saved as HTML are read through their text
+        let page = PageParser.parse(HTMLText.extract(decoded.text) ?? decoded.text, spansWord: lexicon.spansWord)
         guard !page.articles.isEmpty else {
             throw IngestFailure(.noArticles, "decoded as \(decoded.encoding.rawValue) but no paragraph of article text was found (only headings or page furniture)")
         }
