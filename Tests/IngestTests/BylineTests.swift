@@ -84,6 +84,18 @@ import Testing
         #expect(Bylines.byline(Fixtures.line("(资料图片)")) == nil)
     }
 
+    @Test func creditsThatNameNoPhotographer() {
+        for t in ["新华社发", "（新华社发）", "资料图片", "(本报资料图片)", "受访者供图", "图片来源：视觉中国", "中新社发"] {
+            #expect(Bylines.isNamelessCredit(t), "\(t)")
+            #expect(Bylines.credit(Fixtures.line(t)) == [], "\(t)")
+        }
+        for t in ["出发", "我们出发", "资料", "(记者 张三)", "他们都出发了"] {
+            #expect(!Bylines.isNamelessCredit(t), "\(t)")
+        }
+        #expect(Bylines.endsInNamelessCredit(Fixtures.line("5月8日，游客在北京颐和园游览。（新华社发）")))
+        #expect(!Bylines.endsInNamelessCredit(Fixtures.line("5月8日，游客在北京颐和园游览。他们说，要出发")))
+    }
+
     @Test func photoCredits() throws {
         #expect(Bylines.credit(Fixtures.line("本报记者 孙文娟 摄")) == ["孙文娟"])
         #expect(Bylines.credit(Fixtures.line("徐海燕 摄")) == ["徐海燕"])

@@ -175,6 +175,17 @@ import Testing
         #expect(!Shape.hasInnerFullStop("你好。"))
     }
 
+    /// Agency and file photos are photo items too, their credit kept in the caption as
+    /// printed; the same caption inside an article's text stays there.
+    @Test func photosWithNamelessCredits() {
+        let p = Fixtures.parse("春耕时节农事忙\n\n本报记者 张三\n\n眼下正值春耕时节，各地农民抢抓农时，田间地头一派繁忙景象。\n在某县某村，农民正在操作插秧机插秧。\n\n\n5月8日，游客在北京颐和园游览。（新华社发）\n\n\n图为工人在生产线上作业。\n受访者供图\n")
+        #expect(p.articles.map(\.kind) == [.article, .photo, .photo])
+        #expect(p.articles[0].paragraphs.count == 2)
+        #expect(p.articles[1].paragraphs == ["5月8日，游客在北京颐和园游览。（新华社发）"])
+        #expect(p.articles[1].title == "5月8日，游客在北京颐和园游览")
+        #expect(p.articles[2].paragraphs == ["图为工人在生产线上作业。"] && p.articles[2].authors.isEmpty)
+    }
+
     /// Production and source credits, bare or bracketed, are page furniture.
     @Test func editorAndSourceCreditsInAnyBrackets() {
         for line in ["责任编辑：张三", "（责编：王五、赵六）", "(编辑 李四)", "【责任编辑：王五】", "来源：新华社", "校对/赵六"] {

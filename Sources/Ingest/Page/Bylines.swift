@@ -149,6 +149,7 @@ enum Bylines {
 
     /// A standalone photo credit: `本报记者 孙文娟 摄`, `孙文娟 摄`, `摄影 张三`, `图/张三`.
     static func credit(_ line: PageLine) -> [String]? {
+        if line.length <= 18, isNamelessCredit(line.text) { return [] }
         guard line.length <= 40, isCredit(line.text) else { return nil }
         if line.text.hasByteSuffix("摄"), !line.text.hasByteSuffix(" 摄"), !line.text.hasByteSuffix("/摄"),
            !line.text.hasByteSuffix("\u{FF0F}摄"), !line.text.hasByteSuffix("摄影") { return nil }
@@ -174,6 +175,29 @@ enum Bylines {
         guard !creditText.isEmpty, creditText.unicodeScalars.count <= 24,
               let names = credit(PageLine(text: creditText, number: line.number, gap: 0)) else { return nil }
         return (String(String.UnicodeScalarView(u[...cut])), names)
+    }
+
+    /// A credit that names no photographer: `新华社发`, `资料图片`, `本报资料图片`,
+    /// `受访者供图`, `图片来源:视觉中国`, bare or in brackets.
+    static func isNamelessCredit(_ text: String) -> Bool {
+        var t = Substring(text.trimmedSpaces())
+        if let open = t.first, let close = t.last, t.count > 2,
+           (open == "(" && close == ")") || (open == "\u{FF08}" && close == "\u{FF09}") || (open == "【" && close == "】") {
+            t = t.dropFirst().dropLast()
+        }
+        guard (2...16).contains(t.count) else { return false }
+        if t.hasPrefix("图片来源") { return true }
+        guard t.allSatisfy({ $0.unicodeScalars.allSatisfy(Scalars.isHan) }) else { return false }
+        if t.hasSuffix("资料图片") || t.hasSuffix("资料图") || t.hasSuffix("资料照片") || t.hasSuffix("供图") { return true }
+        return t.hasSuffix("发") && t.count >= 3 && isOutletName(t.dropLast())
+    }
+
+    /// A caption that ends in a nameless credit (`…游览。(新华社发)`); the credit stays in the
+    /// caption, as printed.
+    static func endsInNamelessCredit(_ line: PageLine) -> Bool {
+        let u = Array(line.text.unicodeScalars)
+        guard line.length > 8, let cut = u.lastIndex(where: Scalars.isSentenceFinal), cut < u.count - 1 else { return false }
+        return isNamelessCredit(String(String.UnicodeScalarView(u[(cut + 1)...])))
     }
 
     /// `(作者系南通市总工会党组书记、副主席)` → `作者系南通市总工会党组书记、副主席`.

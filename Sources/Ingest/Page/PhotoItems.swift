@@ -1,5 +1,5 @@
 /// A captioned picture: the caption paragraphs above a credit (`本报记者 孙文娟 摄`), or a
-/// caption that ends in its credit (`…贡献力量。徐海燕 摄`).
+/// caption that ends in its credit (`…贡献力量。徐海燕 摄`, `…游览。(新华社发)`).
 struct PhotoItem: Sendable, Equatable {
     /// Block indices the photo takes (optional title line, caption lines, credit line).
     var blocks: [Int]
@@ -32,10 +32,17 @@ enum PhotoItems {
                 authors = names
                 creditLine = c
             case .body:
-                guard let (text, names) = Bylines.trailingCredit(lines[c]) else { continue }
-                authors = names
-                caption = [c]
-                lastCaptionText = text
+                if let (text, names) = Bylines.trailingCredit(lines[c]) {
+                    authors = names
+                    caption = [c]
+                    lastCaptionText = text
+                } else if Bylines.endsInNamelessCredit(lines[c]), c + 1 >= lines.count || !isCredit(roles[c + 1]) {
+                    // `…游览。(新华社发)`; a credit line right below owns the photo instead
+                    authors = []
+                    caption = [c]
+                } else {
+                    continue
+                }
             default:
                 continue
             }
@@ -64,6 +71,11 @@ enum PhotoItems {
             photos.append(PhotoItem(blocks: blocks, titleLine: titleLine, caption: texts, authors: authors))
         }
         return photos
+    }
+
+    private static func isCredit(_ role: LineRole) -> Bool {
+        if case .credit = role { return true }
+        return false
     }
 
     /// Lines after which a new item must begin.
