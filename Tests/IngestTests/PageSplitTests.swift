@@ -186,6 +186,22 @@ import Testing
         #expect(p.articles[2].paragraphs == ["图为工人在生产线上作业。"] && p.articles[2].authors.isEmpty)
     }
 
+    /// Jump markers are furniture, and the text on both sides of a jump joins again.
+    @Test func continuationMarkersAcrossPages() {
+        for m in ["（下转第二版）", "(上接第1版)", "（转A2版）", "详见A3版", "□详见第5版", "接上版", "(紧接第一版)", "下转第十二版"] {
+            #expect(JumpMarkers.isMarker(m), "\(m)")
+        }
+        for m in ["转变作风", "详见附件", "（见图）", "版面设计", "接受采访", "（下转）"] {
+            #expect(!JumpMarkers.isMarker(m), "\(m)")
+        }
+        #expect(JumpMarkers.strip("会议还研究了其他事项。（转A2版）") == "会议还研究了其他事项。")
+        #expect(JumpMarkers.strip("（上接第一版）社会消费品零售总额同比增长7.3%。") == "社会消费品零售总额同比增长7.3%。")
+        #expect(JumpMarkers.strip("他说（笑）。") == "他说（笑）。")
+        let p = Fixtures.parse("全市经济运行稳中向好\n\n本报记者 张三\n\n从产业看，工业生产加快恢复，服务业持续回暖，\n（下转第二版）\n\n（上接第一版）\n社会消费品零售总额同比增长7.3%。\n\n详见A3版\n")
+        #expect(p.articles.count == 1)
+        #expect(p.articles.first?.paragraphs == ["从产业看，工业生产加快恢复，服务业持续回暖，社会消费品零售总额同比增长7.3%。"])
+    }
+
     /// Production and source credits, bare or bracketed, are page furniture.
     @Test func editorAndSourceCreditsInAnyBrackets() {
         for line in ["责任编辑：张三", "（责编：王五、赵六）", "(编辑 李四)", "【责任编辑：王五】", "来源：新华社", "校对/赵六"] {

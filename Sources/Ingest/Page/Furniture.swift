@@ -10,6 +10,8 @@ enum Furniture {
         case contact
         case label
         case editorCredit
+        /// `(下转第二版)`, `详见A3版`: the article goes on elsewhere.
+        case jump
         case separator
     }
 
@@ -21,6 +23,7 @@ enum Furniture {
         if isContact(line) { return .contact }
         if isLabel(line) { return .label }
         if isEditorCredit(line) { return .editorCredit }
+        if JumpMarkers.isMarker(line.text) { return .jump }
         if line.text.unicodeScalars.allSatisfy({ !Scalars.isHan($0) && !Scalars.isASCIIAlnum($0) && $0 != "…" && $0 != "." }) {
             return .separator
         }

@@ -51,7 +51,7 @@ public enum PageParser {
         for b in item.blocks {
             switch roles[b] {
             case .body:
-                paragraphs.append(lines[b].text)
+                paragraphs.append(JumpMarkers.strip(lines[b].text))
                 kept.append(b)
             case .short, .dashSubtitle, .titleWithSubtitle:
                 // headings inside the body; those before the first paragraph are banners

@@ -1,0 +1,42 @@
+/// Continuation markers that send the reader to another page: `(下转第二版)`, `(上接第一版)`,
+/// `(转A2版)`, `详见A3版`, `接上版`. On their own line they are furniture; at the end or
+/// start of a paragraph they are cut off, so the text on either side of a jump joins again.
+enum JumpMarkers {
+    /// Verbs of a jump, longest first.
+    static let verbs = ["下转", "上接", "紧接", "接上", "转下", "详见", "转至", "转", "接", "见", "续"]
+
+    /// The whole of `text` (brackets and a box mark allowed) is a jump marker.
+    static func isMarker<S: StringProtocol>(_ text: S) -> Bool {
+        var u = Substring(text).unicodeScalars[...]
+        while let f = u.first, Scalars.isSpace(f) || Bylines.boxMarks.contains(f) || Bylines.filledMarks.contains(f) { u = u.dropFirst() }
+        while let l = u.last, Scalars.isSpace(l) { u = u.dropLast() }
+        if let f = u.first, let l = u.last, Scalars.isOpener(f), Scalars.isCloser(l) { u = u.dropFirst().dropLast() }
+        guard (3...14).contains(u.count) else { return false }
+        let s = String(String.UnicodeScalarView(u)).trimmedSpaces()
+        guard let verb = verbs.first(where: { s.hasPrefix($0) }) else { return false }
+        var rest = Substring(s.dropFirst(verb.count)).drop { $0 == " " }
+        if rest == "版" || rest == "上版" || rest == "下版" { return verb != "见" }  // 接上版, 转下版
+        if rest.hasPrefix("第") { rest = rest.dropFirst() }
+        guard let ban = rest.firstIndex(of: "版") else { return false }
+        let code = rest[..<ban].filter { $0 != " " }
+        let after = rest[rest.index(after: ban)...]
+        guard (1...4).contains(code.count), after.isEmpty || after == "阅读",
+              code.unicodeScalars.allSatisfy({ Scalars.isASCIIAlnum($0) || MastheadLine.digitValue($0) != nil || MastheadLine.chineseDigit($0) != nil || $0 == "十" }),
+              code.unicodeScalars.contains(where: { !Scalars.isASCIIAlnum($0) || ("0"..."9").contains($0) }) else { return false }
+        return true
+    }
+
+    /// `text` without a bracketed marker at its end or start: `…回暖,(下转第二版)` → `…回暖,`.
+    static func strip(_ text: String) -> String {
+        var u = Array(text.unicodeScalars)
+        if let last = u.last, Scalars.isCloser(last),
+           let open = u.lastIndex(where: { Scalars.isOpener($0) }), open > 0, isMarker(String(String.UnicodeScalarView(u[open...]))) {
+            u.removeSubrange(open...)
+        }
+        if let first = u.first, Scalars.isOpener(first),
+           let close = u.firstIndex(where: { Scalars.isCloser($0) }), close < u.count - 1, isMarker(String(String.UnicodeScalarView(u[...close]))) {
+            u.removeSubrange(...close)
+        }
+        return u.count == text.unicodeScalars.count ? text : String(String.UnicodeScalarView(u)).trimmedSpaces()
+    }
+}
