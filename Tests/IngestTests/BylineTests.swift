@@ -84,6 +84,20 @@ import Testing
         #expect(Bylines.byline(Fixtures.line("(资料图片)")) == nil)
     }
 
+    /// Taiwan's `記者王小明／台北報導` and Hong Kong's `【明報專訊】` openers (read through the
+    /// simplified fold, as the parser sees them).
+    @Test func taiwanAndHongKongForms() throws {
+        #expect(Bylines.byline(Fixtures.line("记者王小明／台北报导")) == ["王小明"])
+        #expect(Bylines.byline(Fixtures.line("（记者李大同/高雄报导）")) == ["李大同"])
+        #expect(Bylines.byline(Fixtures.line("记者 王小明 报导")) == ["王小明"])
+        let hk = try #require(Bylines.dateline("【明报专讯】香港特区政府昨日公布最新失业率数字。"))
+        #expect(hk.names.isEmpty)
+        #expect("【明报专讯】香港特区政府昨日公布最新失业率数字。"[hk.bodyStart...].hasPrefix("香港"))
+        #expect(Bylines.dateline("【本报讯】记者昨日获悉。") != nil)
+        #expect(Bylines.dateline("【链接】这是一个资料框。") == nil)
+        #expect(Bylines.dateline("【重要通讯】请注意。") == nil)
+    }
+
     @Test func creditsThatNameNoPhotographer() {
         for t in ["新华社发", "（新华社发）", "资料图片", "(本报资料图片)", "受访者供图", "图片来源：视觉中国", "中新社发"] {
             #expect(Bylines.isNamelessCredit(t), "\(t)")

@@ -122,4 +122,14 @@ import Testing
         #expect(overlap / Double(originals.count) >= 0.8)
         #expect(records[0].keywords.contains("黨史") && records[0].keywords.contains("辦實事"), "\(records[0].keywords)")
     }
+
+    /// A page from Taiwan and one from Hong Kong, in their own bylines and openers.
+    @Test func taiwanAndHongKongPages() {
+        let tw = Fixtures.parse("台北捷運新線通車 首日人潮湧現\n\n記者王小明／台北報導\n\n　　台北捷運環狀線北段今天正式通車，首日吸引大批民眾搭乘體驗。捷運公司表示，各站秩序良好。\n　　不少民眾一早就到車站排隊，希望搶先體驗新路線。\n")
+        #expect(tw.articles.map(\.title) == ["台北捷運新線通車 首日人潮湧現"])
+        #expect(tw.articles.first?.authors == ["王小明"])
+        let hk = Fixtures.parse("失業率持續回落\n\n【明報專訊】香港特區政府昨日公布最新失業率數字，顯示勞動市場持續改善，失業率有望進一步下降。\n　　發言人指出，零售及餐飲業的就業情況明顯好轉。\n")
+        #expect(hk.articles.first?.paragraphs.first?.hasPrefix("香港特區政府") == true)
+        #expect(hk.articles.first?.kind == .brief)
+    }
 }

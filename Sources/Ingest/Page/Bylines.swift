@@ -10,7 +10,7 @@ enum Bylines {
         "本报特约评论员", "本报评论员", "特约评论员", "评论员", "特约撰稿人", "特约撰稿", "撰稿", "撰文", "摄影记者", "摄影", "文/图", "文\u{FF0F}图", "图/文", "图\u{FF0F}文", "文图", "文/", "文\u{FF0F}", "图/", "图\u{FF0F}", "作者",
     ]
     /// Words that may close a byline: `… 报道`, `… 摄`, `… 整理`.
-    static let trailers: [String] = ["联合报道", "报道", "整理", "摄影", "摄", "文/图", "文\u{FF0F}图", "图/文", "图\u{FF0F}文", "文图", "文", "供稿", "供图", "撰文", "采写", "执笔"]
+    static let trailers: [String] = ["联合报道", "报道", "报导", "整理", "摄影", "摄", "文/图", "文\u{FF0F}图", "图/文", "图\u{FF0F}文", "文图", "文", "供稿", "供图", "撰文", "采写", "执笔"]
 
     /// Roles that name no person: an editorial is signed by the paper's commentator.
     static let anonymousRoles: [String] = ["本报特约评论员", "本报评论员", "特约评论员", "评论员"]
@@ -43,6 +43,17 @@ enum Bylines {
     /// ends it (so `我们都是记者` is no role).
     static func isOutletName(_ s: Substring) -> Bool {
         ["报", "社", "台", "网", "刊", "中心", "频道"].contains { s.hasSuffix($0) }
+    }
+
+    /// `王小明/台北报导` → `王小明`: the place a report was filed from, as Taiwan papers print it.
+    static func withoutPlaceOfReport(_ chunk: Substring) -> Substring {
+        guard let slash = chunk.lastIndex(where: { $0 == "/" || $0 == "\u{FF0F}" }) else { return chunk }
+        let tail = chunk[chunk.index(after: slash)...].filter { $0 != " " }
+        guard ["报导", "报道", "电", "综合报导", "连线报导"].contains(where: { tail.hasSuffix($0) }),
+              (3...10).contains(tail.count), tail.unicodeScalars.allSatisfy(Scalars.isHan) else { return chunk }
+        var head = chunk[..<slash]
+        while head.last == " " { head = head.dropLast() }
+        return head
     }
 
     /// Splits `a b、c,d` into name tokens and checks each one.
@@ -103,6 +114,7 @@ enum Bylines {
             var chunk = rest[..<end]
             while chunk.last == " " { chunk = chunk.dropLast() }
             if let t = trailers.first(where: { chunk.hasSuffix(" " + $0) }) { chunk = chunk.dropLast(t.count + 1) }
+            chunk = withoutPlaceOfReport(chunk)
             guard let found = nameTokens(chunk, requireSurname: false) else { return nil }
             names += found
             rest = rest[end...]
@@ -200,6 +212,19 @@ enum Bylines {
         return isNamelessCredit(String(String.UnicodeScalarView(u[(cut + 1)...])))
     }
 
+    /// `【明报专讯】…`, `【本报讯】…`, `【大公报讯】…`: the opener Hong Kong papers print in
+    /// brackets; returns where the text starts.
+    static func bracketedDateline(_ paragraph: String) -> String.Index? {
+        guard paragraph.hasPrefix("【"), let close = paragraph.prefix(14).firstIndex(of: "】") else { return nil }
+        var inner = paragraph[paragraph.index(after: paragraph.startIndex)..<close]
+        guard inner.hasSuffix("讯") || inner.hasSuffix("电") else { return nil }
+        inner = inner.dropLast()
+        if inner.hasSuffix("专") { inner = inner.dropLast() }
+        guard inner.count >= 2, agencies.contains(where: { inner.hasPrefix($0) }) || isOutletName(inner) else { return nil }
+        let start = paragraph.index(after: close)
+        return paragraph[start...].firstIndex { $0 != " " } ?? paragraph.endIndex
+    }
+
     /// `(作者系南通市总工会党组书记、副主席)` → `作者系南通市总工会党组书记、副主席`.
     static func authorNote(_ line: PageLine) -> String? {
         guard line.length >= 5, line.length <= 120, let first = line.text.unicodeScalars.first, first == "(" || first == "\u{FF08}" else {
@@ -217,6 +242,7 @@ enum Bylines {
     static let agencies = ["本报", "本刊", "新华社", "中新社", "中新网", "人民网", "央视网"]
 
     static func dateline(_ paragraph: String) -> (names: [String], bodyStart: String.Index)? {
+        if let bracketed = bracketedDateline(paragraph) { return ([], bracketed) }
         guard agencies.contains(where: { paragraph.hasBytePrefix($0) }) else { return nil }
         let head = paragraph.prefix(40)
         guard let xun = head.firstIndex(where: { $0 == "讯" || $0 == "电" }) else { return nil }
