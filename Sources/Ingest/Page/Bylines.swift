@@ -28,15 +28,20 @@ enum Bylines {
     /// 2–12 Han characters fused to a staff role (`扬子晚报记者`), ending at a space or a name.
     static func roleLength(_ s: Substring) -> Int? {
         if let role = roles.first(where: { s.hasBytePrefix($0) }) { return role.count }
-        let han = s.prefix(16).prefix { $0.unicodeScalars.allSatisfy(Scalars.isHan) }
-        for n in stride(from: han.count, through: 4, by: -1) {
-            let head = han.prefix(n)
+        // a fused role ends in one of these; only there is the prefix read as a string
+        var n = 0
+        var best: Int?
+        for c in s.unicodeScalars.prefix(16) {
+            guard Scalars.isHan(c) else { break }
+            n += 1
+            guard n >= 4, c == "者" || c == "员" || c == "生" || c == "人" else { continue }
+            let head = String(String.UnicodeScalarView(s.unicodeScalars.prefix(n)))
             for role in staffRoles where head.hasSuffix(role) {
                 let outlet = head.dropLast(role.count)
-                if outlet.count >= 2, outlet.count <= 12, isOutletName(outlet) { return n }
+                if outlet.count >= 2, outlet.count <= 12, isOutletName(outlet) { best = n }
             }
         }
-        return nil
+        return best
     }
 
     /// The name of a paper, agency, broadcaster or media centre, judged by the word that
@@ -207,9 +212,12 @@ enum Bylines {
     /// A caption that ends in a nameless credit (`…游览。(新华社发)`); the credit stays in the
     /// caption, as printed.
     static func endsInNamelessCredit(_ line: PageLine) -> Bool {
-        let u = Array(line.text.unicodeScalars)
-        guard line.length > 8, let cut = u.lastIndex(where: Scalars.isSentenceFinal), cut < u.count - 1 else { return false }
-        return isNamelessCredit(String(String.UnicodeScalarView(u[(cut + 1)...])))
+        guard line.length > 8, let last = line.text.unicodeScalars.last, !Scalars.isSentenceFinal(last),
+              Scalars.isHan(last) || Scalars.isCloser(last) else { return false }
+        // the credit is at most 18 characters after the caption's last full stop
+        let tail = Array(line.text.unicodeScalars.suffix(19))
+        guard let cut = tail.lastIndex(where: Scalars.isSentenceFinal) else { return false }
+        return isNamelessCredit(String(String.UnicodeScalarView(tail[(cut + 1)...])))
     }
 
     /// `【明报专讯】…`, `【本报讯】…`, `【大公报讯】…`: the opener Hong Kong papers print in

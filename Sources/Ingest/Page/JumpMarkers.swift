@@ -7,6 +7,8 @@ enum JumpMarkers {
 
     /// The whole of `text` (brackets and a box mark allowed) is a jump marker.
     static func isMarker<S: StringProtocol>(_ text: S) -> Bool {
+        // every marker names a page (版); most lines are refused by one byte search
+        guard text.utf8.count <= 64, String(text).hasSubstring("版") else { return false }
         var u = Substring(text).unicodeScalars[...]
         while let f = u.first, Scalars.isSpace(f) || Bylines.boxMarks.contains(f) || Bylines.filledMarks.contains(f) { u = u.dropFirst() }
         while let l = u.last, Scalars.isSpace(l) { u = u.dropLast() }
@@ -28,6 +30,8 @@ enum JumpMarkers {
 
     /// `text` without a bracketed marker at its end or start: `…回暖,(下转第二版)` → `…回暖,`.
     static func strip(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              Scalars.isOpener(first) || Scalars.isCloser(last), text.hasSubstring("版") else { return text }
         var u = Array(text.unicodeScalars)
         if let last = u.last, Scalars.isCloser(last),
            let open = u.lastIndex(where: { Scalars.isOpener($0) }), open > 0, isMarker(String(String.UnicodeScalarView(u[open...]))) {

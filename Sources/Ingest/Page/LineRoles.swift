@@ -64,14 +64,14 @@ enum Shape {
     /// the column edge, never a headline, however short. An ASCII `.` counts between Han
     /// characters (pages with ASCII punctuation), not in `5.5` or `U.S.`.
     static func hasInnerFullStop(_ text: String) -> Bool {
-        let u = Array(text.unicodeScalars)
-        guard u.count > 2 else { return false }
-        for i in 1..<(u.count - 1) {
-            switch u[i] {
-            case "。", "｡": if Scalars.isHan(u[i + 1]) || Scalars.isOpener(u[i + 1]) { return true }
-            case ".": if Scalars.isHan(u[i - 1]), Scalars.isHan(u[i + 1]) { return true }
+        var before: Unicode.Scalar = " ", mark: Unicode.Scalar = " "
+        for c in text.unicodeScalars {
+            switch mark {
+            case "。", "｡": if Scalars.isHan(c) || Scalars.isOpener(c) { return true }
+            case ".": if Scalars.isHan(before), Scalars.isHan(c) { return true }
             default: break
             }
+            (before, mark) = (mark, c)
         }
         return false
     }

@@ -164,7 +164,9 @@ enum MastheadLine {
     /// 星期四`), perhaps led by the paper's name (`人民日报 2023年05月10日 星期三 第01版:要闻`).
     /// Nothing else may be on the line, so a date inside a sentence is never taken.
     static func masthead(_ line: PageLine) -> PageMetadata? {
-        guard line.length <= maxLength else { return nil }
+        guard line.length <= maxLength,
+              line.text.hasSubstring("版") || line.text.hasSubstring("年") || line.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) ||
+              line.text.unicodeScalars.contains(where: { $0.value >= 0xFF10 && $0.value <= 0xFF19 }) else { return nil }
         let u = Array(line.text.unicodeScalars)
         var found: (iso: String, start: Int, end: Int)?
         for s in u.indices where digitValue(u[s]) != nil || chineseDigit(u[s]) != nil {
