@@ -202,6 +202,19 @@ import Testing
         #expect(p.articles.first?.paragraphs == ["从产业看，工业生产加快恢复，服务业持续回暖，社会消费品零售总额同比增长7.3%。"])
     }
 
+    /// Interviews told in named turns or Q/A are `qa`; a report that quotes two people is not.
+    @Test func interviewsInNamedOrLetteredTurns() {
+        let named = ["近年来，某某县大力发展数字农业。", "记者：数字农业给县里带来了哪些变化？", "王建国：最大的变化是农民的收入增加了。",
+                     "记者：下一步有什么打算？", "王建国：我们将继续完善农村网络基础设施。", "记者：您有什么寄语？", "王建国：希望更多年轻人回到家乡。"]
+        #expect(ArticleKinds.classify(paragraphs: named, hasDateline: false) == .qa)
+        let lettered = ["Q：为什么选择回乡？", "A：家乡需要人。", "Q：遇到过什么困难？", "A：资金。"]
+        #expect(ArticleKinds.classify(paragraphs: lettered, hasDateline: false) == .qa)
+        let quoted = ["会议指出：要坚持稳中求进。", "会议强调：要压实责任。", "他说，今年的目标是什么？大家都很关心。", "专家表示：前景良好。", "据介绍：项目已完工。"]
+        #expect(ArticleKinds.classify(paragraphs: quoted, hasDateline: false) == .article)
+        #expect(Shape.speakerLabel("王建国：我们将继续努力。") == "王建国")
+        #expect(Shape.speakerLabel("他说，我们：") == nil)
+    }
+
     /// Production and source credits, bare or bracketed, are page furniture.
     @Test func editorAndSourceCreditsInAnyBrackets() {
         for line in ["责任编辑：张三", "（责编：王五、赵六）", "(编辑 李四)", "【责任编辑：王五】", "来源：新华社", "校对/赵六"] {

@@ -1,6 +1,22 @@
-/// `qa` for an interview told in `问:`/`答:` turns, `brief` for a dateline news item
+/// `qa` for an interview told in `问:`/`答:` (or `Q:`/`A:`, or named) turns, `brief` for a dateline news item
 /// (`本报讯…`) of modest length, `article` otherwise; photos are classed where found.
 enum ArticleKinds {
+    /// An interview told in named turns (`记者:…?` / `王建国:…`): at least four turns by two
+    /// to four speakers, half of the paragraphs or more, and one speaker asking at least twice.
+    static func isNamedInterview(_ paragraphs: [String]) -> Bool {
+        var turns: [Substring: (count: Int, questions: Int)] = [:]
+        var total = 0
+        for p in paragraphs {
+            guard let label = Shape.speakerLabel(p) else { continue }
+            total += 1
+            let asks = p.unicodeScalars.last.map { $0 == "?" || $0 == "\u{FF1F}" } ?? false
+            turns[label, default: (0, 0)].count += 1
+            if asks { turns[label, default: (0, 0)].questions += 1 }
+            if turns.count > 4 { return false }
+        }
+        return total >= 4 && turns.count >= 2 && total * 2 >= paragraphs.count && turns.values.contains { $0.questions >= 2 }
+    }
+
     static let briefMaxChars = 1500
 
     static func classify(paragraphs: [String], hasDateline: Bool) -> ParsedArticle.Kind {
@@ -13,6 +29,7 @@ enum ArticleKinds {
             }
         }
         if questions >= 2, answers >= 1 { return .qa }
+        if isNamedInterview(paragraphs) { return .qa }
         if hasDateline {
             let chars = paragraphs.reduce(0) { $0 + $1.scalarCount }
             if chars <= briefMaxChars { return .brief }

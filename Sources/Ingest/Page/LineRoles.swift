@@ -91,11 +91,29 @@ enum Shape {
     /// `问:`, `答:`, `记者:`-style turn openers of an interview.
     static func qaTurn(_ text: String) -> Character? {
         var it = text.unicodeScalars.makeIterator()
-        guard let first = it.next(), first == "问" || first == "答", let second = it.next(), it.next() != nil,
+        guard let first = it.next(), let second = it.next(), it.next() != nil,
               second == ":" || second == "\u{FF1A}" else { return nil }
-        if first == "问" { return "问" }
-        if first == "答" { return "答" }
-        return nil
+        switch first {
+        case "问", "Q", "\u{FF31}": return "问"
+        case "答", "A", "\u{FF21}": return "答"
+        default: return nil
+        }
+    }
+
+    /// `王建国:…`, `记者:…`: the speaker who opens an interview turn (1–8 characters of
+    /// name, no punctuation), or nil.
+    static func speakerLabel(_ text: String) -> Substring? {
+        var n = 0
+        for (offset, c) in text.unicodeScalars.prefix(10).enumerated() {
+            if c == ":" || c == "\u{FF1A}" {
+                guard offset > 0, offset < text.unicodeScalars.count - 1 else { return nil }
+                n = offset
+                break
+            }
+            guard Scalars.isHan(c) || Scalars.isASCIIAlnum(c) || c == "·" else { return nil }
+        }
+        guard (1...8).contains(n) else { return nil }
+        return Substring(String(String.UnicodeScalarView(text.unicodeScalars.prefix(n))))
     }
 
     static let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
