@@ -52,9 +52,16 @@ import Testing
         #expect(a == PageMetadata(paper: "人民日报", date: "2023-05-10", edition: "01", section: "要闻"))
         #expect(MastheadLine.masthead(Fixtures.line("《光明日报》 2021-06-01"))?.paper == "光明日报")
         #expect(MastheadLine.masthead(Fixtures.line("人民日报海外版 第3版"))?.paper == "人民日报海外版")
-        // a place or a section word before a date is not a paper
-        #expect(MastheadLine.masthead(Fixtures.line("北京 2023年5月10日")) == nil)
-        #expect(MastheadLine.dateOnly(Fixtures.line("北京 2023年5月10日")) == nil)
+        // a place or a section word before a date is not a paper; the line still gives the date
+        #expect(MastheadLine.masthead(Fixtures.line("北京 2023年5月10日")) == PageMetadata(date: "2023-05-10"))
+        #expect(MastheadLine.masthead(Fixtures.line("2023年5月10日 星期三 农历癸卯年三月廿一")) == PageMetadata(date: "2023-05-10"))
+        #expect(MastheadLine.masthead(Fixtures.line("2023年5月10日，市长来到工地")) == nil)
+        // editions without 版 beside a date, separators, credits on the masthead line
+        #expect(MastheadLine.masthead(Fixtures.line("A3 要闻 2023年5月10日")) == PageMetadata(date: "2023-05-10", edition: "A3", section: "要闻"))
+        #expect(MastheadLine.masthead(Fixtures.line("2023.05.10 / 第A03版 / 经济")) == PageMetadata(date: "2023-05-10", edition: "A03", section: "经济"))
+        #expect(MastheadLine.masthead(Fixtures.line("第3版：要闻 2023年5月10日 责任编辑：张三")) == PageMetadata(date: "2023-05-10", edition: "3", section: "要闻"))
+        #expect(MastheadLine.masthead(Fixtures.line("新华每日电讯 2023年05月10日 第3版"))?.paper == "新华每日电讯", "any name before date and edition")
+        #expect(MastheadLine.masthead(Fixtures.line("A3 是一个好的开始")) == nil)
         let c = MastheadLine.citation(Fixtures.line("《 人民日报 》（ 2023年05月10日 01 版）"))
         #expect(c == PageMetadata(paper: "人民日报", date: "2023-05-10", edition: "01"))
         #expect(MastheadLine.citation(Fixtures.line("《光明日报》(2021年06月01日 05版)"))?.edition == "05")

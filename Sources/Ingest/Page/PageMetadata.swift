@@ -176,23 +176,54 @@ enum MastheadLine {
         var rest = u
         if let found { rest = Array(u[..<found.start]) + [" "] + Array(u[found.end...]) }
         var words = String(String.UnicodeScalarView(rest)).split { $0 == " " || $0 == "|" || $0 == "\u{FF5C}" }.map(String.init)
-        // the paper's name leads; a weekday may stand anywhere around the date
-        var paper: String?
-        if let first = words.first, let name = paperName(first), words.count > 1 || found != nil {
-            paper = name
-            words.removeFirst()
+        // separators between the parts (`2023.05.10 / 第A03版 / 经济`)
+        words.removeAll { $0.unicodeScalars.allSatisfy { $0 == "/" || $0 == "\u{FF0F}" || Scalars.isDash($0) || $0 == "·" } }
+        // production credits printed on the masthead line end it (`… 责任编辑:张三`)
+        if let credit = words.firstIndex(where: { Furniture.isEditorCredit(PageLine(text: $0, number: 0, gap: 0)) }) {
+            words.removeSubrange(credit...)
         }
+        // the paper's name leads: any name when date and edition follow, else one named as a paper
+        var paper: String?
+        if let first = words.first, words.count > 1 || found != nil, !isCalendarNote(first.unicodeScalars) {
+            let framed = found != nil && words.count > 1
+            if let name = paperName(first) ?? (framed && FounderTrailer.isPaperName(first) ? first : nil) {
+                paper = name
+                words.removeFirst()
+            }
+        }
+        // a weekday or lunar date may stand anywhere around the date
         while let first = words.first, isCalendarNote(first.unicodeScalars) { words.removeFirst() }
         if words.isEmpty {
             guard let found else { return nil }
             return PageMetadata(paper: paper, date: found.iso)
         }
-        guard let (edition, section) = edition(PageLine(text: words.joined(separator: " "), number: line.number, gap: line.gap)) else { return nil }
+        let joined = words.joined(separator: " ")
+        guard let (edition, section) = edition(PageLine(text: joined, number: line.number, gap: line.gap))
+                ?? (found != nil ? bareEdition(joined) : nil) else {
+            // a full date and one short word (`北京 2023年5月10日`) is still the masthead's date:
+            // as a headline it would glue the date to the real one below
+            if let found, words.count == 1, (1...6).contains(joined.unicodeScalars.count),
+               joined.unicodeScalars.allSatisfy(Scalars.isHan) {
+                return PageMetadata(paper: paper, date: found.iso)
+            }
+            return nil
+        }
         // a weekday printed after the section belongs to the date
         var sectionWords = section.map { $0.split(separator: " ") } ?? []
         if found != nil { while let last = sectionWords.last, isCalendarNote(last.unicodeScalars) { sectionWords.removeLast() } }
         return PageMetadata(paper: paper, date: found?.iso, edition: edition,
                             section: sectionWords.isEmpty ? nil : sectionWords.joined(separator: " "))
+    }
+
+    /// `A3 要闻`, `B07 经济`: an edition code without `版`, believed only beside a date.
+    static func bareEdition(_ text: String) -> (edition: String, section: String?)? {
+        let words = text.split(separator: " ")
+        guard let code = words.first, (2...4).contains(code.count),
+              let letter = code.unicodeScalars.first, ("A"..."Z").contains(letter),
+              code.unicodeScalars.dropFirst().allSatisfy({ ("0"..."9").contains($0) }), words.count <= 3 else { return nil }
+        let section = words.dropFirst().joined(separator: " ")
+        guard !section.unicodeScalars.contains(where: { Scalars.isSentenceFinal($0) || Scalars.isClauseOpen($0) }) else { return nil }
+        return (String(code), section.isEmpty ? nil : section)
     }
 
     /// A paper's name where a masthead or citation line prints it: Han only, perhaps in
