@@ -13,8 +13,10 @@ import Glibc
     static let text = Fixtures.seedText(name)
 
     /// UTF-8 → GB18030 through iconv, to make a GB18030 file from the seed.
-    static func gb18030(_ s: String) -> [UInt8] {
-        let cd = iconv_open("GB18030", "UTF-8")
+    static func gb18030(_ s: String) -> [UInt8] { encode(s, to: "GB18030") }
+
+    static func encode(_ s: String, to charset: String) -> [UInt8] {
+        let cd = iconv_open(charset, "UTF-8")
         defer { iconv_close(cd) }
         var input = Array(s.utf8)
         var out = [UInt8](repeating: 0, count: input.count * 2 + 16)
@@ -64,6 +66,24 @@ import Glibc
         let d = try TextDecoding.decode(bytes)
         #expect(d.encoding == .gb18030)
         #expect(d.text == Self.text)
+    }
+
+    /// Traditional-character pages from Taiwan (Big5 as Windows writes it) and Hong Kong
+    /// (Cantonese characters only HKSCS has), told apart from GB18030 by their bytes.
+    @Test func big5AndHKSCSDetectedFromTheBytes() throws {
+        let tw = TraditionalPageTests.text("001_44639fe822d283e0", "s2tw")
+        let big5 = try TextDecoding.decode(Self.encode(tw, to: "CP950"))
+        #expect(big5.encoding == .big5)
+        #expect(big5.text == tw)
+        #expect(Fixtures.parse(big5.text).articles.map(\.title) == Fixtures.parse(tw).articles.map(\.title))
+
+        let hk = tw + "\n佢哋話呢度嘅嘢好正。\n"
+        let hkscs = try TextDecoding.decode(Self.encode(hk, to: "BIG5-HKSCS"))
+        #expect(hkscs.encoding == .big5HKSCS)
+        #expect(hkscs.text == hk)
+
+        // and a GB18030 page is never read as Big5
+        #expect(try TextDecoding.decode(Self.gb18030(tw)).encoding == .gb18030)
     }
 
     @Test func everyEncodingGivesTheSameArticles() throws {

@@ -7,6 +7,9 @@ public struct DecodedText: Sendable, Equatable {
         case utf16LE = "utf-16le"
         case utf16BE = "utf-16be"
         case gb18030
+        /// Big5 as Windows writes it (CP950), the common form in Taiwan.
+        case big5
+        case big5HKSCS = "big5-hkscs"
     }
 
     public let text: String

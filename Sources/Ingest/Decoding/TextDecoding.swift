@@ -1,5 +1,5 @@
 /// Bytes → text. Detection looks only at the bytes (BOM, NUL and control bytes, UTF-8
-/// validity, then a strict GB18030 conversion), never at the file name.
+/// validity, then strict GB18030 and Big5-HKSCS conversions), never at the file name.
 public enum TextDecoding {
     /// Share of C0 control bytes (other than tab, LF, VT, FF, CR, SUB, ESC) above which a
     /// file is binary rather than text with a stray control character.
@@ -29,12 +29,19 @@ public enum TextDecoding {
         if hasBOM {
             throw IngestFailure(.undecodable, "starts with a UTF-8 byte-order mark but byte \(firstBad) is not valid UTF-8")
         }
-        if let text = GB18030.decode(body), looksLikeCJKText(text) {
+        // GB18030 first: Big5 bytes read as GB18030 give kana and Cyrillic (Big5's commonest
+        // characters sit where GB puts those), so a Big5 page fails the CJK check there
+        if let text = IconvText.decode(body, from: .gb18030), looksLikeCJKText(text) {
             return try nonEmpty(DecodedText(text: text, encoding: .gb18030, warnings: []))
+        }
+        for charset in [IconvText.Charset.cp950, .big5HKSCS] {
+            if let text = IconvText.decode(body, from: charset), looksLikeCJKText(text) {
+                return try nonEmpty(DecodedText(text: text, encoding: charset == .cp950 ? .big5 : .big5HKSCS, warnings: []))
+            }
         }
         throw IngestFailure(
             .undecodable,
-            "not valid UTF-8 (first bad byte at offset \(firstBad)) and not valid GB18030; re-save the file as UTF-8")
+            "not valid UTF-8 (first bad byte at offset \(firstBad)), GB18030 or Big5; re-save the file as UTF-8")
     }
 
     private static func nonEmpty(_ d: DecodedText) throws(IngestFailure) -> DecodedText {
@@ -98,8 +105,8 @@ public enum TextDecoding {
         return tail.count < need && tail.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 }
     }
 
-    /// A GB18030 decoding is accepted only if it yields mostly Han and ordinary text, since
-    /// GB18030 maps almost any high byte pair to some character.
+    /// A GB18030 or Big5 decoding is accepted only if it yields mostly Han and ordinary text,
+    /// since both map almost any high byte pair to some character.
     static func looksLikeCJKText(_ text: String) -> Bool {
         var han = 0, odd = 0, total = 0
         for s in text.unicodeScalars {

@@ -4,12 +4,21 @@ import Glibc
 import Darwin
 #endif
 
-/// GB18030 (a superset of GBK and GB2312) through the C library's iconv, which is strict
-/// about invalid input and several times faster than Foundation's converter.
-enum GB18030 {
-    /// The UTF-8 text, or nil if any byte sequence is not valid GB18030.
-    static func decode(_ bytes: [UInt8]) -> String? {
-        let cd = iconv_open("UTF-8", "GB18030")
+/// The legacy Chinese encodings through the C library's iconv, which is strict about
+/// invalid input and several times faster than Foundation's converter: GB18030 (a superset
+/// of GBK and GB2312) for the mainland; Big5 for Taiwan and Hong Kong, as Windows writes it
+/// (CP950) or with the Hong Kong supplement (HKSCS) — neither is a superset of the other
+/// in glibc (CP950 has `／` at A1FE, HKSCS its extra characters).
+enum IconvText {
+    enum Charset: String, CaseIterable {
+        case gb18030 = "GB18030"
+        case cp950 = "CP950"
+        case big5HKSCS = "BIG5-HKSCS"
+    }
+
+    /// The UTF-8 text, or nil if any byte sequence is not valid in `charset`.
+    static func decode(_ bytes: [UInt8], from charset: Charset) -> String? {
+        let cd = iconv_open("UTF-8", charset.rawValue)
         if cd == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(cd) }
 
