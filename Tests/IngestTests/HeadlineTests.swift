@@ -46,4 +46,15 @@ import Testing
         #expect(!LineRoles.isExclaimedHeadline("问：这是为什么？"), "an interview question")
         #expect(!LineRoles.isExclaimedHeadline("他说。你来吗？"))
     }
+
+    /// A kicker that introduces the main title, by a colon or a verb of saying, is the
+    /// kicker (recorded as the subtitle), whatever the lengths.
+    @Test func leadInKickers() {
+        #expect(HeadlineGroup.read(lines: ["习近平在某地考察时强调", "坚持稳中求进 推动高质量发展"], dashed: nil)
+                == HeadlineGroup(title: "坚持稳中求进 推动高质量发展", subtitle: "习近平在某地考察时强调", kicker: "习近平在某地考察时强调"))
+        let p = Fixtures.parse("全国人大代表、某某县县长王建国：\n让更多农民搭上数字快车\n\n本报记者 李明\n\n　　近年来，某某县大力发展数字农业，取得了明显成效。\n")
+        #expect(p.articles.count == 1, "the colon line is no article of its own")
+        #expect(p.articles.first?.title == "让更多农民搭上数字快车")
+        #expect(p.articles.first?.subtitle == "全国人大代表、某某县县长王建国：")
+    }
 }

@@ -13,6 +13,16 @@ struct HeadlineGroup: Sendable, Equatable {
         self.kicker = kicker
     }
 
+    /// Speech verbs that end a kicker introducing what was said (`习近平在某地考察时强调`).
+    static let leadInVerbs = ["强调", "指出", "表示", "要求", "提出"]
+
+    /// A line that introduces the main title: it ends in a colon (`全国人大代表王建国:`) or in
+    /// a verb of saying.
+    static func isLeadIn(_ line: String) -> Bool {
+        guard let last = line.unicodeScalars.last else { return false }
+        return last == ":" || last == "\u{FF1A}" || leadInVerbs.contains { line.hasSuffix($0) }
+    }
+
     /// `lines` are the group's `.short` texts in order; `dashed` the `——` subtitle if any.
     static func read(lines: [String], dashed: String?) -> HeadlineGroup? {
         guard !lines.isEmpty else { return nil }
@@ -23,7 +33,9 @@ struct HeadlineGroup: Sendable, Equatable {
         case 2:
             let a = lines[0], b = lines[1]
             let la = a.scalarCount, lb = b.scalarCount
-            if dashed == nil, lb >= la + 8, lb > 16 {
+            if isLeadIn(a) {
+                g = HeadlineGroup(title: b, kicker: a)
+            } else if dashed == nil, lb >= la + 8, lb > 16 {
                 g = HeadlineGroup(title: a, subtitle: b)
             } else if la <= 10, la * 10 <= lb * 7 {
                 g = HeadlineGroup(title: b, kicker: a)

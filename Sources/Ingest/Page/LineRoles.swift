@@ -157,11 +157,20 @@ enum Shape {
 }
 
 enum LineRoles {
-    /// Classifies every line, then reads the one context rule that needs a neighbour: a
-    /// headline may end in `?` or `!` (`谁来守护孩子们的餐桌?`), which alone reads as a
-    /// sentence; it is a headline when a byline, dateline or `——` subtitle follows it.
+    /// Classifies every line, then reads the context rules that need a neighbour: a kicker
+    /// ending in a colon sits right above a headline line; a headline may end in `?` or `!`
+    /// (`谁来守护孩子们的餐桌?`), which alone reads as a sentence, and is one when a byline,
+    /// dateline or `——` subtitle follows it.
     static func classifyPage(_ lines: [PageLine]) -> [LineRole] {
         var roles = lines.enumerated().map { classify($1, position: $0) }
+        // a kicker ending in a colon right above a headline line (`全国人大代表王建国:`)
+        for i in lines.indices.dropLast() where roles[i] == .body && roles[i + 1] == .short && !lines[i + 1].setOff {
+            let text = lines[i].text
+            if let last = text.unicodeScalars.last, last == ":" || last == "\u{FF1A}", lines[i].length <= 30,
+               !Shape.hasInnerFullStop(text), Shape.qaTurn(text) == nil, Shape.speakerLabel(text) == nil {
+                roles[i] = .short
+            }
+        }
         for i in lines.indices.dropLast() where roles[i] == .body && isExclaimedHeadline(lines[i].text) {
             switch roles[i + 1] {
             case .byline, .dashSubtitle:
