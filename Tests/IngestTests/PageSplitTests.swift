@@ -225,9 +225,58 @@ import Testing
         }
     }
 
+    /// Lines without a word in them are furniture however long, and text of punctuation
+    /// only is no article.
+    @Test func punctuationIsNeverAnArticle() {
+        #expect(Furniture.classify(Fixtures.line(String(repeating: "—", count: 200))) == .separator)
+        #expect(Fixtures.parse(String(repeating: "（（【《：——……", count: 50) + "\n").articles.isEmpty)
+        // a trailer-looking end on a line of text is not a trailer
+        let long = String(repeating: "全市经济运行稳中向好，", count: 120) + "/enpproperty-->"
+        #expect(!FounderTrailer.isTrailer(Fixtures.line(long)))
+    }
+
+    /// Mangled pages (bytes flipped, cut anywhere, lines shuffled) give records or a typed
+    /// failure, never a trap.
+    @Test func mangledPagesNeverTrap() {
+        var rng = SplitMix64(seed: 2026)  // fixed, so a failure can be replayed
+        for name in Fixtures.seedNames {
+            let bytes = Fixtures.seedBytes(name)
+            for _ in 0..<20 {
+                var b = bytes
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: for _ in 0..<8 { b[Int.random(in: 0..<b.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng) }
+                case 1: b = Array(b[Int.random(in: 0..<b.count, using: &rng)...])
+                default:
+                    var lines = String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                    lines.shuffle(using: &rng)
+                    b = Array(lines.joined(separator: "\n").utf8)
+                }
+                do {
+                    let r = try Fixtures.ingestor.ingest(b, path: "x.txt", ingestedAt: 0)
+                    #expect(!r.records.isEmpty)
+                } catch {
+                    #expect(!error.detail.isEmpty)
+                }
+            }
+        }
+    }
+
     @Test func textWithoutAnyHeadlineIsTitledByItsFirstSentence() {
         let p = Fixtures.parse("被评定为“后进”。按照评定文件,卡琼村存在的问题是班子履职能力差。\n\n米玛次仁说,任务艰巨、使命光荣。\n")
         #expect(p.articles.count == 1)
         #expect(p.articles[0].title == "被评定为“后进”")
+    }
+}
+
+/// A small seeded generator (SplitMix64) for reproducible mangling.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -8,8 +8,10 @@ struct FounderTrailer: Sendable, Equatable {
     /// The trailer's text without spaces, to check that it names a title on this page.
     let compactText: String
 
+    /// A real trailer is a few hundred characters; a longer line ending so is text that the
+    /// extract ran into the trailer, and is kept as text.
     static func isTrailer(_ line: PageLine) -> Bool {
-        line.text.hasSuffix("enpproperty-->") || line.text.hasPrefix("<!--enpproperty")
+        line.length <= 1000 && (line.text.hasSuffix("enpproperty-->") || line.text.hasPrefix("<!--enpproperty"))
     }
 
     init?(_ line: PageLine) {

@@ -17,17 +17,19 @@ enum Furniture {
 
     static func classify(_ line: PageLine) -> Kind? {
         if FounderTrailer.isTrailer(line) { return .trailer }
-        if line.length > MastheadLine.maxLength { return nil }
+        if line.length > MastheadLine.maxLength { return isSeparator(line) ? .separator : nil }
         if let m = MastheadLine.masthead(line) ?? MastheadLine.citation(line) { return .masthead(m) }
         if let n = MastheadLine.issue(line) { return .issue(n) }
         if isContact(line) { return .contact }
         if isLabel(line) { return .label }
         if isEditorCredit(line) { return .editorCredit }
         if JumpMarkers.isMarker(line.text) { return .jump }
-        if line.text.unicodeScalars.allSatisfy({ !Scalars.isHan($0) && !Scalars.isASCIIAlnum($0) && $0 != "…" && $0 != "." }) {
-            return .separator
-        }
-        return nil
+        return isSeparator(line) ? .separator : nil
+    }
+
+    /// Rules, dashes, dots and brackets with no word in them (`————`, `※※※`), however long.
+    static func isSeparator(_ line: PageLine) -> Bool {
+        line.text.unicodeScalars.allSatisfy { !Scalars.isHan($0) && !Scalars.isASCIIAlnum($0) && !Scalars.isDigit($0) && $0 != "…" && $0 != "." }
     }
 
     /// E-mail addresses, web addresses, phone or fax numbers, postcodes.

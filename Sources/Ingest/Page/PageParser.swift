@@ -73,7 +73,10 @@ public enum PageParser {
             kept.removeLast()
             paragraphs.removeLast()
         }
-        guard !paragraphs.isEmpty else { return nil }
+        // text with no word in it (punctuation, rules, ellipses) is no article
+        guard paragraphs.contains(where: { $0.unicodeScalars.contains { Scalars.isHan($0) || Scalars.isASCIIAlnum($0) || Scalars.isDigit($0) } }) else {
+            return nil
+        }
         used.formUnion(kept)
         if let head = item.head { used.formUnion(head.start..<head.bodyStart) }
 
