@@ -215,6 +215,15 @@ import Testing
         #expect(Shape.speakerLabel("他说，我们：") == nil)
     }
 
+    /// A short caption whose credit is set apart by spaces, and a numbered photo group under
+    /// one credit.
+    @Test func spacedCreditsAndPhotoGroups() {
+        let p = Fixtures.parse("某某县召开乡村振兴推进会\n\n本报记者 张三\n\n　　昨天，某某县召开乡村振兴推进会，部署下一阶段工作。\n\n\n图①：村民在合作社分拣蔬菜。\n图②：游客在民宿前合影留念。\n本报记者 李四 摄\n\n\n　　上图为村民在文化广场上跳舞。　　　　王五 摄\n")
+        #expect(p.articles.map(\.kind) == [.article, .photo, .photo])
+        #expect(p.articles[1].paragraphs.count == 2 && p.articles[1].authors == ["李四"])
+        #expect(p.articles[2].paragraphs == ["上图为村民在文化广场上跳舞。"] && p.articles[2].authors == ["王五"])
+    }
+
     /// Production and source credits, bare or bracketed, are page furniture.
     @Test func editorAndSourceCreditsInAnyBrackets() {
         for line in ["责任编辑：张三", "（责编：王五、赵六）", "(编辑 李四)", "【责任编辑：王五】", "来源：新华社", "校对/赵六"] {

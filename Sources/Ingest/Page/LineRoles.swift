@@ -71,7 +71,8 @@ enum Shape {
             case ".": if Scalars.isHan(before), Scalars.isHan(c) { return true }
             default: break
             }
-            (before, mark) = (mark, c)
+            // spaces after a full stop (`…广场舞。 王五 摄`) do not hide it
+            if c != " " { (before, mark) = (mark, c) }
         }
         return false
     }
