@@ -124,5 +124,8 @@ import Testing
         #expect(Bylines.authorNote(Fixtures.line("(作者系南通市总工会党组书记、副主席)")) == "作者系南通市总工会党组书记、副主席")
         #expect(Bylines.authorNote(Fixtures.line("\u{FF08}作者单位:南通大学\u{FF09}")) == "作者单位:南通大学")
         #expect(Bylines.authorNote(Fixtures.line("(资料图片)")) == nil)
+        #expect(Bylines.authorNote(Fixtures.line("（本文作者系某某大学教授）")) == "本文作者系某某大学教授")
+        #expect(Bylines.authorNote(Fixtures.line("作者系某某大学马克思主义学院教授。")) == "作者系某某大学马克思主义学院教授", "unbracketed")
+        #expect(Bylines.authorNote(Fixtures.line("作者为此走访了十多个村。大家都很支持。")) == nil, "a sentence of the text")
     }
 }

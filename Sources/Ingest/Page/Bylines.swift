@@ -235,13 +235,19 @@ enum Bylines {
 
     /// `(作者系南通市总工会党组书记、副主席)` → `作者系南通市总工会党组书记、副主席`.
     static func authorNote(_ line: PageLine) -> String? {
-        guard line.length >= 5, line.length <= 120, let first = line.text.unicodeScalars.first, first == "(" || first == "\u{FF08}" else {
-            return nil
+        guard line.length >= 5, line.length <= 120, let first = line.text.unicodeScalars.first else { return nil }
+        let openers = ["作者系", "作者为", "作者是", "作者单位", "作者:", "作者\u{FF1A}", "本文作者系", "本文作者为"]
+        guard first == "(" || first == "\u{FF08}" else {
+            // unbracketed, as some pages print it: only the `作者系/为` forms, one sentence
+            let bare = ["作者系", "作者为", "本文作者系", "本文作者为"]
+            guard bare.contains(where: { line.text.hasPrefix($0) }), !Shape.hasInnerFullStop(line.text) else { return nil }
+            var t = line.text
+            while let last = t.unicodeScalars.last, last == "。" || last == "." { t = String(t.unicodeScalars.dropLast()) }
+            return t
         }
         let u = Array(line.text.unicodeScalars)
         guard u.last == ")" || u.last == "\u{FF09}" else { return nil }
         let inner = String(String.UnicodeScalarView(u[1..<(u.count - 1)])).trimmedSpaces()
-        let openers = ["作者系", "作者为", "作者是", "作者单位", "作者:", "作者\u{FF1A}"]
         return openers.contains(where: { inner.hasPrefix($0) }) ? inner : nil
     }
 
