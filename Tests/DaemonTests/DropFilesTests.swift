@@ -132,6 +132,42 @@ import Testing
         d.signal(SIGTERM)
         try d.waitForExit()
     }
+
+    /// Names people really give files: spaces, CJK, a newline. Each is ingested and logged on
+    /// one line; a name that is not UTF-8 (a GBK or Latin-1 name from an old tool) cannot be
+    /// opened by its Swift spelling, so it is reported in the log and the status and left
+    /// where it is — never skipped in silence.
+    @Test func oddFileNames() throws {
+        let d = try DaemonHarness("names")
+        try d.start()
+        for (i, name) in ["with space 中文.txt", "a\nb.txt"].enumerated() {
+            try Pages.seed(i).write(to: d.inbox.appendingPathComponent(name))
+        }
+        // `café.txt` in Latin-1: the byte 0xE9 alone is not UTF-8
+        let raw: [UInt8] = Array(d.inbox.path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".txt".utf8) + [0]
+        let fd = raw.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        #expect(fd >= 0)
+        let page = Array(Pages.seed(2))
+        #expect(page.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == page.count)
+        close(fd)
+        try waitUntil(timeout: 60, "good names ingested") { d.counter("files_ingested") == 2 }
+        try waitUntil(timeout: 10, "bad name reported") { d.logText.contains("its name is not valid UTF-8") }
+        #expect(d.logText.contains("ingested a\\nb.txt: "), "a newline in a name is escaped: one event, one line")
+        #expect(d.logText.split(separator: "\n").allSatisfy { $0.first?.isNumber == true }, "every log line starts with its timestamp")
+        #expect(((d.status()?["last_error"] as? [String: Any])?["message"] as? String)?.contains("not valid UTF-8") == true)
+        // FileManager cannot spell the name either: count the raw entries
+        var left = 0
+        if let dir = opendir(d.inbox.path) {
+            while let e = readdir(dir) {
+                let first = withUnsafeBytes(of: e.pointee.d_name) { $0[0] }
+                if first != UInt8(ascii: ".") { left += 1 }
+            }
+            closedir(dir)
+        }
+        #expect(left == 1, "left in the inbox")
+        d.signal(SIGTERM)
+        #expect(try d.waitForExit().status == 0)
+    }
 }
 
 enum DurableLink {

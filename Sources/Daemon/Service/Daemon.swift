@@ -123,6 +123,13 @@ final class Daemon: Sendable {
             guard !polling else { return }
             for await event in watcher.events {
                 switch event {
+                case .file(let path) where path.unicodeScalars.contains("\u{FFFD}"),
+                     .directory(let path) where path.unicodeScalars.contains("\u{FFFD}"):
+                    // a name that is not UTF-8: the scan of the folder holding the first such
+                    // component reports it
+                    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+                    let bad = parts.firstIndex { $0.unicodeScalars.contains("\u{FFFD}") } ?? parts.count - 1
+                    await scans.request(folder: parts[..<bad].joined(separator: "/"))
                 case .file(let path):
                     if settings.limits.filter.accepts(name: (path as NSString).lastPathComponent) { await queue.put(path) }
                 case .directory(let path):

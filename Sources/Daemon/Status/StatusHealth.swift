@@ -36,8 +36,8 @@ enum StatusHealth {
             "queue: \(d.queue.pending) waiting, \(d.queue.inFlight) in flight, \(d.workers) worker(s); \(d.ratePerMin) file(s) in the last minute",
             "ingested \(d.counters.filesIngested) file(s), \(d.counters.articles) article(s), \(d.counters.duplicates) duplicate(s), \(d.counters.failed) failed, \(d.counters.bytes) bytes",
         ]
-        if let l = d.lastIngest { lines.append("last ingest: \(l.file) (\(l.articles) article(s)) at \(l.at)") }
-        if let e = d.lastError { lines.append("last error: \(e.file.isEmpty ? "" : e.file + ": ")\(e.message) at \(e.at)") }
+        if let l = d.lastIngest { lines.append(LineLogHandler.oneLine("last ingest: \(l.file) (\(l.articles) article(s)) at \(l.at)")) }
+        if let e = d.lastError { lines.append(LineLogHandler.oneLine("last error: \(e.file.isEmpty ? "" : e.file + ": ")\(e.message) at \(e.at)")) }
         if let note = d.watch.note { lines.append("note: \(note)") }
         return lines.joined(separator: "\n")
     }

@@ -13,7 +13,8 @@ struct InboxScanner: Sendable {
         let modified: Double
     }
 
-    /// A folder the walk could not list (its files stay in the inbox, untaken).
+    /// A folder the walk could not list, or an entry whose name is not valid UTF-8 (EILSEQ):
+    /// its files stay in the inbox, untaken.
     struct Unreadable: Sendable, Hashable {
         let path: String
         let errno: Int32
@@ -35,7 +36,12 @@ struct InboxScanner: Sendable {
             for name in names.sorted() {
                 let path = dir + "/" + name
                 var st = stat()
-                guard lstat(path, &st) == 0 else { continue }
+                guard lstat(path, &st) == 0 else {
+                    // a name that is not UTF-8 reaches Swift with U+FFFD in it and cannot be
+                    // opened by that spelling: say so rather than skip it in silence
+                    if name.unicodeScalars.contains("\u{FFFD}") { unreadable.append(Unreadable(path: path, errno: EILSEQ)) }
+                    continue
+                }
                 if st.st_mode & S_IFMT == S_IFDIR {
                     stack.append(path)
                     continue

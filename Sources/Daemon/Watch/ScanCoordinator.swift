@@ -69,7 +69,9 @@ actor ScanCoordinator {
 
     private func report(_ unreadable: [InboxScanner.Unreadable], afterFullScan full: Bool) async {
         for u in unreadable where !reported.contains(u.path) {
-            let message = "cannot read folder \(u.path): \(u.reason); files in it stay in the inbox until the daemon's user can list it (make it group-readable: chmod g+rx)"
+            let message = u.errno == EILSEQ
+                ? "cannot take \(u.path): its name is not valid UTF-8 (shown with �); it stays in the inbox until renamed (e.g. convmv -f gbk -t utf8 --notest)"
+                : "cannot read folder \(u.path): \(u.reason); files in it stay in the inbox until the daemon's user can list it (make it group-readable: chmod g+rx)"
             log.warning("\(message)")
             await status.error(message, at: Date().timeIntervalSince1970)
             if reported.count < 10_000 { reported.insert(u.path) }
