@@ -98,6 +98,13 @@ import Testing
         #expect(Bylines.dateline("【重要通讯】请注意。") == nil)
     }
 
+    /// Two-character names spaced out to line up with three-character ones.
+    @Test func spacedTwoCharacterNames() {
+        #expect(Bylines.byline(Fixtures.line("本报记者 王 芳 李小明")) == ["王芳", "李小明"])
+        #expect(Bylines.bareNames(Fixtures.line("王 芳")) == ["王芳"])
+        #expect(Bylines.joinSpacedNames("学 党 史 悟 思 想") == "学 党 史 悟 思 想", "a letter-spaced phrase stays")
+    }
+
     @Test func creditsThatNameNoPhotographer() {
         for t in ["新华社发", "（新华社发）", "资料图片", "(本报资料图片)", "受访者供图", "图片来源：视觉中国", "中新社发"] {
             #expect(Bylines.isNamelessCredit(t), "\(t)")

@@ -57,4 +57,13 @@ import Testing
         #expect(p.articles.first?.title == "让更多农民搭上数字快车")
         #expect(p.articles.first?.subtitle == "全国人大代表、某某县县长王建国：")
     }
+
+    /// Letter-spaced headlines read as words; a column label above the headline is not one.
+    @Test func letterSpacingAndColumnLabels() {
+        #expect(HeadlineGroup.read(lines: ["稳 中 求 进"], dashed: nil)?.title == "稳中求进")
+        #expect(HeadlineGroup.read(lines: ["坚定信心 奋勇前进"], dashed: nil)?.title == "坚定信心 奋勇前进")
+        let p = Fixtures.parse("社　论\n\n坚定信心　奋勇前进\n\n　　新的一年，我们要坚定信心，奋勇前进。会议指出，要坚持稳中求进。\n　　让我们携起手来，共同创造更加美好的明天。\n")
+        #expect(p.articles.map(\.title) == ["坚定信心 奋勇前进"])
+        #expect(p.articles.first?.paragraphs.count == 2)
+    }
 }

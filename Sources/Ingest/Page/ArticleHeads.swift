@@ -19,9 +19,12 @@ enum ArticleHeads {
     /// a bare name, a dateline, or set off by a wide gap from the text above.
     static func find(_ lines: [PageLine], _ roles: [LineRole], taken: Set<Int>) -> [ArticleHead] {
         var heads: [ArticleHead] = []
-        let firstContent = roles.firstIndex { role in
-            switch role {
+        // the page's first line of content; a column label above it (`社论`, `今日谈`) is too
+        // short to be a headline and does not count
+        let firstContent = roles.indices.first { i in
+            switch roles[i] {
             case .furniture, .paperName: return false
+            case .short: return lines[i].length >= minUnmarkedHeadline || !(roles.indices.contains(i + 1) && roles[i + 1] == .short)
             default: return true
             }
         } ?? 0

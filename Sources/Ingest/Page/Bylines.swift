@@ -65,6 +65,12 @@ enum Bylines {
     /// Each token is checked as it is cut (at most six), so a line of prose is refused at
     /// its first word instead of being split whole.
     static func nameTokens(_ s: Substring, requireSurname: Bool) -> [String]? {
+        // two-character names are set with a space to line up with three-character ones
+        // (`王　芳 李小明`): rejoin runs of two or three lone characters first
+        if s.utf8.count > 4, s.contains(" ") {
+            let joined = joinSpacedNames(s)
+            if joined.utf8.count != s.utf8.count { return nameTokens(Substring(joined), requireSurname: requireSurname) }
+        }
         var out: [String] = []
         let u = s.unicodeScalars
         var start = u.startIndex
@@ -87,6 +93,26 @@ enum Bylines {
         }
         guard take(u.endIndex), !out.isEmpty else { return nil }
         return out
+    }
+
+    /// `王 芳 李小明` → `王芳 李小明`: runs of two or three single Han characters between
+    /// spaces become one name; longer runs are letter-spaced words and stay as they are.
+    static func joinSpacedNames(_ s: Substring) -> String {
+        let tokens = s.split(separator: " ")
+        var out: [String] = []
+        var i = 0
+        while i < tokens.count {
+            var j = i
+            while j < tokens.count, tokens[j].unicodeScalars.count == 1, tokens[j].unicodeScalars.allSatisfy(Scalars.isHan) { j += 1 }
+            if (2...3).contains(j - i) {
+                out.append(tokens[i..<j].joined())
+                i = j
+            } else {
+                out.append(String(tokens[i]))
+                i += 1
+            }
+        }
+        return out.joined(separator: " ")
     }
 
     /// A name after a role word: 2–4 Han (5 for some minority names), or a dotted name.

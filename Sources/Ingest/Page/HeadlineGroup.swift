@@ -13,6 +13,16 @@ struct HeadlineGroup: Sendable, Equatable {
         self.kicker = kicker
     }
 
+    /// `稳 中 求 进` → `稳中求进`: a headline set with a space after every character (PDF
+    /// extracts of wide type) reads as its words; phrase spaces (`坚定信心 奋勇前进`) stay.
+    static func closingLetterSpacing(_ line: String) -> String {
+        let tokens = line.split(separator: " ")
+        guard tokens.count >= 2, tokens.allSatisfy({ $0.unicodeScalars.count == 1 && $0.unicodeScalars.allSatisfy(Scalars.isHan) }) else {
+            return line
+        }
+        return tokens.joined()
+    }
+
     /// Speech verbs that end a kicker introducing what was said (`习近平在某地考察时强调`).
     static let leadInVerbs = ["强调", "指出", "表示", "要求", "提出"]
 
@@ -24,8 +34,9 @@ struct HeadlineGroup: Sendable, Equatable {
     }
 
     /// `lines` are the group's `.short` texts in order; `dashed` the `——` subtitle if any.
-    static func read(lines: [String], dashed: String?) -> HeadlineGroup? {
-        guard !lines.isEmpty else { return nil }
+    static func read(lines raw: [String], dashed: String?) -> HeadlineGroup? {
+        guard !raw.isEmpty else { return nil }
+        let lines = raw.map(closingLetterSpacing)
         var g: HeadlineGroup
         switch lines.count {
         case 1:
