@@ -107,6 +107,9 @@ enum Bylines {
             if (2...3).contains(j - i) {
                 out.append(tokens[i..<j].joined())
                 i = j
+            } else if j - i > 3 {
+                out += tokens[i..<j].map(String.init)
+                i = j
             } else {
                 out.append(String(tokens[i]))
                 i += 1
