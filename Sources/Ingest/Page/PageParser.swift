@@ -2,6 +2,8 @@
 /// column-break rule, a dictionary lookup).
 public enum PageParser {
     public static func parse(_ text: String, spansWord: (String, String) -> Bool = { _, _ in false }) -> ParsedPage {
+        // PDF extracts with a space after every character are read without those spaces
+        let text = LetterSpacing.repaired(text) ?? text
         // traditional-character pages are read through their simplified markers
         guard let fold = TraditionalFold(page: text) else { return parseFolded(text, spansWord: spansWord) }
         var page = fold.restore(parseFolded(fold.folded, spansWord: spansWord))
