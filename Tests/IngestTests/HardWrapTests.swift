@@ -56,4 +56,23 @@ import Testing
         let text = (0..<6).map { _ in row + "\nlazy dog." }.joined(separator: "\n\n")
         #expect(PageLines.split(text).first?.text == row + " lazy dog.")
     }
+
+    /// A layout that set curly quotes and dashes narrow (a Western font) wraps at a width the
+    /// wide-quote measure misses; the narrow measure finds it.
+    @Test func ambiguousPunctuationMeasuredEitherWay() {
+        let text = Fixtures.seedText(Fixtures.seedNames[0])
+        func narrowWidth(_ s: String) -> Int { HardWraps.width(s, ambiguousWide: false) }
+        var wrapped: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            var cur = ""
+            for c in line {
+                if narrowWidth(cur + String(c)) > 60 { wrapped.append(cur); cur = "" }
+                cur.append(c)
+            }
+            wrapped.append(cur)
+        }
+        let a = Fixtures.parse(text), b = Fixtures.parse(wrapped.joined(separator: "\n"))
+        #expect(a.articles.map(\.title) == b.articles.map(\.title))
+        #expect(a.articles.map(\.paragraphs) == b.articles.map(\.paragraphs))
+    }
 }

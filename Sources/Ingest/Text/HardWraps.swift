@@ -18,11 +18,21 @@ enum HardWraps {
     /// or punctuation that may not start a line pulled to the line before.
     static let slack = 2
 
-    /// Display width: two cells for East Asian wide characters, one for the rest.
-    static func width(_ text: String) -> Int {
+    /// Display width: two cells for East Asian wide characters, one for the rest. Curly
+    /// quotes, dashes and the ellipsis are "ambiguous": wide in a CJK font, narrow in a
+    /// Western one, so `ambiguousWide` says which the layout used.
+    static func width(_ text: String, ambiguousWide: Bool = true) -> Int {
         var w = 0
-        for s in text.unicodeScalars { w += isWide(s) ? 2 : 1 }
+        for s in text.unicodeScalars { w += isWide(s) && (ambiguousWide || !isAmbiguous(s)) ? 2 : 1 }
         return w
+    }
+
+    @inline(__always)
+    static func isAmbiguous(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x2014, 0x00B7: return true
+        default: return false
+        }
     }
 
     @inline(__always)
@@ -52,18 +62,20 @@ enum HardWraps {
     /// Joins every full-width line with the next one when no blank line separates them.
     static func rejoin(_ lines: [PageLine]) -> [PageLine] {
         guard lines.count >= minFullLines else { return lines }
-        // by cells or by characters, whichever more lines fill exactly
-        let cells = lines.map { width($0.text) }, characters = lines.map(\.length)
-        let byCells = wrapWidth(cells, minimum: minWidth, slack: slack)
-        let byCharacters = wrapWidth(characters, minimum: minCharacters, slack: 0)
-        let widths: [Int], w: Int, slack: Int
-        if let c = byCharacters, c.full > byCells?.full ?? 0 {
-            (widths, w, slack) = (characters, c.width, 0)
-        } else if let c = byCells {
-            (widths, w, slack) = (cells, c.width, Self.slack)
-        } else {
-            return lines
+        // by cells (ambiguous punctuation wide or narrow) or by characters, whichever more
+        // lines fill
+        let measures: [(widths: [Int], minimum: Int, slack: Int)] = [
+            (lines.map { width($0.text) }, minWidth, slack),
+            (lines.map { width($0.text, ambiguousWide: false) }, minWidth, slack),
+            (lines.map(\.length), minCharacters, 0),
+        ]
+        var best: (widths: [Int], width: Int, full: Int, slack: Int)?
+        for m in measures {
+            if let c = wrapWidth(m.widths, minimum: m.minimum, slack: m.slack), c.full > best?.full ?? 0 {
+                best = (m.widths, c.width, c.full, m.slack)
+            }
         }
+        guard let (widths, w, _, slack) = best else { return lines }
         var out: [PageLine] = []
         out.reserveCapacity(lines.count)
         var i = 0
