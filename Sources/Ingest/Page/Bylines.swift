@@ -67,7 +67,7 @@ enum Bylines {
     static func nameTokens(_ s: Substring, requireSurname: Bool) -> [String]? {
         // two-character names are set with a space to line up with three-character ones
         // (`王　芳 李小明`): rejoin runs of two or three lone characters first
-        if s.utf8.count > 4, s.contains(" ") {
+        if s.utf8.count > 4, hasLoneCharacter(s) {
             let joined = joinSpacedNames(s)
             if joined.utf8.count != s.utf8.count { return nameTokens(Substring(joined), requireSurname: requireSurname) }
         }
@@ -93,6 +93,17 @@ enum Bylines {
         }
         guard take(u.endIndex), !out.isEmpty else { return nil }
         return out
+    }
+
+    /// A Han character standing alone between spaces (or the ends): the cheap test before
+    /// `joinSpacedNames`.
+    static func hasLoneCharacter(_ s: Substring) -> Bool {
+        var before: Unicode.Scalar = " ", current: Unicode.Scalar = " "
+        for c in s.unicodeScalars {
+            if c == " ", before == " ", Scalars.isHan(current) { return true }
+            (before, current) = (current, c)
+        }
+        return before == " " && Scalars.isHan(current)
     }
 
     /// `王 芳 李小明` → `王芳 李小明`: runs of two or three single Han characters between

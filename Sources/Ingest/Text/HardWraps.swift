@@ -49,14 +49,28 @@ enum HardWraps {
 
     /// The wrap width of the page and how many lines fill it, if it has one.
     static func wrapWidth(_ widths: [Int], minimum: Int, slack: Int) -> (width: Int, full: Int)? {
-        var counts: [Int: Int] = [:]
-        for w in widths where w >= minimum { counts[w, default: 0] += 1 }
-        // the widest width that many lines share; a wrap may leave full lines a little short
-        guard let (w, n) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }) else { return nil }
-        let band = widths.filter { $0 >= w - slack && $0 <= w + slack }
-        let long = widths.filter { $0 >= minimum }.count
-        guard n >= minFullLines, Double(band.count) >= minShare * Double(long), let top = band.max() else { return nil }
-        return (top, band.count)
+        // counts per width in a plain array (widths are small numbers; a dictionary per page
+        // cost more than the rest of this stage)
+        guard let maxWidth = widths.max(), maxWidth >= minimum else { return nil }
+        var counts = [Int](repeating: 0, count: maxWidth + 1)
+        var long = 0
+        for w in widths where w >= minimum {
+            counts[w] += 1
+            long += 1
+        }
+        // the widest width that most lines share; a wrap may leave full lines a little short
+        var w = minimum, n = 0
+        for k in minimum...maxWidth where counts[k] >= n && counts[k] > 0 { (w, n) = (k, counts[k]) }
+        guard n >= minFullLines else { return nil }
+        var band = 0, top = w
+        for k in max(minimum, w - slack)...min(maxWidth, w + slack) where counts[k] > 0 {
+            band += counts[k]
+            top = k
+        }
+        // lines below `minimum` can be in the band only when slack reaches under it
+        if w - slack < minimum { band += widths.filter { $0 >= w - slack && $0 < minimum }.count }
+        guard Double(band) >= minShare * Double(long) else { return nil }
+        return (top, band)
     }
 
     /// Joins every full-width line with the next one when no blank line separates them.
@@ -64,10 +78,20 @@ enum HardWraps {
         guard lines.count >= minFullLines else { return lines }
         // by cells (ambiguous punctuation wide or narrow) or by characters, whichever more
         // lines fill
+        var wide: [Int] = [], narrow: [Int] = []
+        wide.reserveCapacity(lines.count)
+        narrow.reserveCapacity(lines.count)
+        for line in lines {
+            var w = 0, a = 0
+            for s in line.text.unicodeScalars where isWide(s) {
+                w += 1
+                if isAmbiguous(s) { a += 1 }
+            }
+            wide.append(line.length + w)
+            narrow.append(line.length + w - a)
+        }
         let measures: [(widths: [Int], minimum: Int, slack: Int)] = [
-            (lines.map { width($0.text) }, minWidth, slack),
-            (lines.map { width($0.text, ambiguousWide: false) }, minWidth, slack),
-            (lines.map(\.length), minCharacters, 0),
+            (wide, minWidth, slack), (narrow, minWidth, slack), (lines.map(\.length), minCharacters, 0),
         ]
         var best: (widths: [Int], width: Int, full: Int, slack: Int)?
         for m in measures {

@@ -5,17 +5,26 @@
 enum LetterSpacing {
     /// The repaired text, or nil when the page is not letter-spaced.
     static func repaired(_ text: String) -> String? {
-        // the first few thousand characters tell: extraction spaces a whole page or nothing
-        var han = 0, spacedHan = 0
-        var it = text.unicodeScalars.prefix(6000).makeIterator()
-        var prev: Unicode.Scalar?
-        var prevPrev: Unicode.Scalar?
-        while let c = it.next() {
-            if let p = prev, let pp = prevPrev, p == " ", Scalars.isHan(pp), c != " ", c != "\n", c != "\r" { spacedHan += 1 }
-            if Scalars.isHan(c) { han += 1 }
-            (prevPrev, prev) = (prev, c)
+        // the first 16 KB tell (extraction spaces a whole page or nothing); read as UTF-8
+        // bytes, where a CJK ideograph is three bytes led by E4–E9
+        let counted: (han: Int, spaced: Int)? = text.utf8.withContiguousStorageIfAvailable { all in
+            let bytes = UnsafeBufferPointer(rebasing: all.prefix(16_384))
+            var han = 0, spaced = 0
+            var k = 0
+            while k + 2 < bytes.count {
+                if bytes[k] >= 0xE4, bytes[k] <= 0xE9 {
+                    han += 1
+                    if k + 4 < bytes.count, bytes[k + 3] == 0x20, bytes[k + 4] != 0x20, bytes[k + 4] != 0x0A, bytes[k + 4] != 0x0D { spaced += 1 }
+                    k += 3
+                } else {
+                    k += 1
+                }
+            }
+            return (han, spaced)
         }
-        guard han >= 20, spacedHan * 2 >= han else { return nil }
+        guard let (han, spacedHan) = counted else { return nil }
+        guard han >= 20 else { return nil }
+        guard spacedHan * 2 >= han else { return nil }
 
         var out = String.UnicodeScalarView()
         var spaces = 0
