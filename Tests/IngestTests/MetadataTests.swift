@@ -95,6 +95,17 @@ import Testing
         #expect(page.articles[1].paragraphs.last == "会议还研究了其他事项。", "citation removed")
     }
 
+    /// Edition lines in the other forms e-paper sites print: a bare code with a colon, the
+    /// section in brackets, the whole line in brackets, labelled fields.
+    @Test func editionLineForms() {
+        #expect(MastheadLine.masthead(Fixtures.line("A01：要闻")) == PageMetadata(edition: "A01", section: "要闻"))
+        #expect(MastheadLine.masthead(Fixtures.line("第1版(要闻)")) == PageMetadata(edition: "1", section: "要闻"))
+        #expect(MastheadLine.masthead(Fixtures.line("【第1版：要闻】")) == PageMetadata(edition: "1", section: "要闻"))
+        #expect(MastheadLine.masthead(Fixtures.line("版次：A01 版名：要闻 日期：2022-12-08")) == PageMetadata(date: "2022-12-08", edition: "A01", section: "要闻"))
+        #expect(MastheadLine.masthead(Fixtures.line("A3：这是一个句子，很长。")) == nil)
+        #expect(MastheadLine.masthead(Fixtures.line("（2022年的工作）")) == nil)
+    }
+
     @Test func issueNumber() {
         #expect(MastheadLine.issue(Fixtures.line("第171期")) == "171")
         #expect(MastheadLine.issue(Fixtures.line("总第3021期")) == "3021")

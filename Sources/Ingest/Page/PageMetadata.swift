@@ -141,6 +141,8 @@ enum MastheadLine {
         }
         var rest = u[(ban + 1)...].drop { Scalars.isSpace($0) || $0 == ":" || $0 == "\u{FF1A}" || Scalars.isDash($0) || $0 == "/" || $0 == "·" }
         while let last = rest.last, Scalars.isSpace(last) { rest = rest.dropLast() }
+        // `第1版(要闻)`: the section in brackets
+        if let f = rest.first, let l = rest.last, rest.count > 2, Scalars.isOpener(f), Scalars.isCloser(l) { rest = rest.dropFirst().dropLast() }
         let section = rest.isEmpty ? nil : String(String.UnicodeScalarView(rest))
         if let section, section.unicodeScalars.contains(where: Scalars.isSentenceFinal) { return nil }
         return (edition, section)
@@ -167,6 +169,15 @@ enum MastheadLine {
         guard line.length <= maxLength,
               line.text.hasSubstring("版") || line.text.hasSubstring("年") || line.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) ||
               line.text.unicodeScalars.contains(where: { $0.value >= 0xFF10 && $0.value <= 0xFF19 }) else { return nil }
+        // a masthead in brackets (`【第1版:要闻】`), or as labelled fields (`版次:A01 版名:要闻`)
+        if let first = line.text.unicodeScalars.first, let last = line.text.unicodeScalars.last,
+           Scalars.isOpener(first), Scalars.isCloser(last), line.length > 4 {
+            let inner = String(String.UnicodeScalarView(line.text.unicodeScalars.dropFirst().dropLast())).trimmedSpaces()
+            return masthead(PageLine(text: inner, number: line.number, gap: line.gap))
+        }
+        if line.text.hasSubstring("版次") || line.text.hasSubstring("版名") || line.text.hasSubstring("版号") {
+            return labelledEdition(line.text)
+        }
         let u = Array(line.text.unicodeScalars)
         var found: (iso: String, start: Int, end: Int)?
         for s in u.indices where digitValue(u[s]) != nil || chineseDigit(u[s]) != nil {
@@ -199,7 +210,7 @@ enum MastheadLine {
         }
         let joined = words.joined(separator: " ")
         guard let (edition, section) = edition(PageLine(text: joined, number: line.number, gap: line.gap))
-                ?? (found != nil ? bareEdition(joined) : nil) else {
+                ?? (found != nil || joined.contains(where: { $0 == ":" || $0 == "\u{FF1A}" }) ? bareEdition(joined) : nil) else {
             // a full date and one short word (`北京 2023年5月10日`) is still the masthead's date:
             // as a headline it would glue the date to the real one below
             if let found, words.count == 1, (1...6).contains(joined.unicodeScalars.count),
@@ -215,9 +226,35 @@ enum MastheadLine {
                             section: sectionWords.isEmpty ? nil : sectionWords.joined(separator: " "))
     }
 
+    /// `版次:A01 版名:要闻` (and `版号`), as database exports label them; with a date when one
+    /// is there too.
+    static func labelledEdition(_ text: String) -> PageMetadata? {
+        func field(_ labels: [String]) -> String? {
+            for label in labels {
+                guard let r = text.range(of: label) else { continue }
+                let value = text[r.upperBound...].drop { $0 == ":" || $0 == "\u{FF1A}" || $0 == " " }.prefix { $0 != " " }
+                if !value.isEmpty { return String(value) }
+            }
+            return nil
+        }
+        guard var edition = field(["版次", "版号"]) else { return nil }
+        if edition.hasPrefix("第") { edition.removeFirst() }
+        if edition.hasSuffix("版") { edition.removeLast() }
+        guard (1...5).contains(edition.count), edition.unicodeScalars.allSatisfy({ Scalars.isASCIIAlnum($0) || chineseDigit($0) != nil || $0 == "十" }) else {
+            return nil
+        }
+        var meta = PageMetadata(edition: edition, section: field(["版名"]))
+        let u = Array(text.unicodeScalars)
+        for s in u.indices where digitValue(u[s]) != nil {
+            if let (iso, _) = date(in: u, from: s) { meta.date = iso; break }
+        }
+        return meta
+    }
+
     /// `A3 要闻`, `B07 经济`: an edition code without `版`, believed only beside a date.
     static func bareEdition(_ text: String) -> (edition: String, section: String?)? {
-        let words = text.split(separator: " ")
+        // `A01:要闻` reads as `A01 要闻`
+        let words = text.split { $0 == " " || $0 == ":" || $0 == "\u{FF1A}" }
         guard let code = words.first, (2...4).contains(code.count),
               let letter = code.unicodeScalars.first, ("A"..."Z").contains(letter),
               code.unicodeScalars.dropFirst().allSatisfy({ ("0"..."9").contains($0) }), words.count <= 3 else { return nil }
