@@ -224,6 +224,30 @@ import Testing
         #expect(p.articles[2].paragraphs == ["上图为村民在文化广场上跳舞。"] && p.articles[2].authors == ["王五"])
     }
 
+    /// Database exports with labelled fields read like the printed page they came from.
+    @Test func labelledFieldExports() {
+        let p = Fixtures.parse("""
+        标题：某某市召开经济工作会议
+        副标题：部署今年重点任务
+        作者：本报记者 张三
+        日期：2023-05-10
+        版次：A01
+        正文：
+        　　昨天，某某市召开经济工作会议，总结去年工作，部署今年任务。会议指出，要坚持稳中求进。
+        　　会议要求，各级各部门要狠抓落实，确保各项任务完成。
+
+        【标题】市图书馆开展读书月活动
+        【作者】本报记者 李四
+        【正文】4月23日，市图书馆启动读书月活动，推出系列阅读推广活动。
+        """)
+        #expect(p.articles.map(\.title) == ["某某市召开经济工作会议", "市图书馆开展读书月活动"])
+        #expect(p.articles.map(\.subtitle) == ["部署今年重点任务", nil])
+        #expect(p.articles.map(\.authors) == [["张三"], ["李四"]])
+        #expect(p.articles.map(\.paragraphs.count) == [2, 1])
+        #expect(p.metadata.date == "2023-05-10" && p.metadata.edition == "A01")
+        #expect(LabelledFields.rewritten("标题党的危害。正文写得很好。作者：张三") == nil, "labels inside prose are not fields")
+    }
+
     /// Production and source credits, bare or bracketed, are page furniture.
     @Test func editorAndSourceCreditsInAnyBrackets() {
         for line in ["责任编辑：张三", "（责编：王五、赵六）", "(编辑 李四)", "【责任编辑：王五】", "来源：新华社", "校对/赵六"] {

@@ -2,8 +2,10 @@
 /// column-break rule, a dictionary lookup).
 public enum PageParser {
     public static func parse(_ text: String, spansWord: (String, String) -> Bool = { _, _ in false }) -> ParsedPage {
-        // PDF extracts with a space after every character are read without those spaces
-        let text = LetterSpacing.repaired(text) ?? text
+        // PDF extracts with a space after every character are read without those spaces;
+        // database exports with labelled fields in their printed layout
+        var text = LetterSpacing.repaired(text) ?? text
+        text = LabelledFields.rewritten(text) ?? text
         // traditional-character pages are read through their simplified markers
         guard let fold = TraditionalFold(page: text) else { return parseFolded(text, spansWord: spansWord) }
         var page = fold.restore(parseFolded(fold.folded, spansWord: spansWord))

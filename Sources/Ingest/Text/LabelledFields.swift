@@ -1,0 +1,84 @@
+/// Pages exported from a newspaper database as labelled fields (`标题:…`, `作者:…`,
+/// `正文:`), one article after another. The labels are rewritten into the printed layout
+/// the page rules read — a kicker, the headline, a `——` subtitle, the byline, a masthead
+/// line, the text — with blank lines between articles. The labels are the databases'
+/// field names, not words of any one paper.
+enum LabelledFields {
+    enum Field {
+        case kicker, title, subtitle, author, date, edition, source, text, skip
+    }
+
+    static let labels: [(String, Field)] = [
+        ("主标题", .title), ("副标题", .subtitle), ("标题", .title), ("题名", .title), ("引题", .kicker), ("肩题", .kicker),
+        ("副题", .subtitle), ("作者", .author), ("责任者", .author), ("出版日期", .date), ("发表日期", .date), ("日期", .date),
+        ("版次", .edition), ("版号", .edition), ("版名", .edition), ("正文", .text), ("全文", .text), ("来源", .source),
+        ("报纸名称", .source), ("栏目", .skip), ("关键词", .skip), ("摘要", .skip),
+    ]
+
+    /// `标题:X` or `【标题】X` → (field, value).
+    static func field(_ line: Substring) -> (Field, Substring)? {
+        var t = line.drop { $0 == " " || $0 == "\u{3000}" }
+        let bracketed = t.hasPrefix("【") || t.hasPrefix("[")
+        if bracketed { t = t.dropFirst() }
+        guard let (label, kind) = labels.first(where: { t.hasPrefix($0.0) }) else { return nil }
+        var rest = t.dropFirst(label.count)
+        if bracketed {
+            guard rest.hasPrefix("】") || rest.hasPrefix("]") else { return nil }
+            rest = rest.dropFirst()
+        } else {
+            guard rest.hasPrefix(":") || rest.hasPrefix("\u{FF1A}") else { return nil }
+            rest = rest.dropFirst()
+        }
+        return (kind, rest.drop { $0 == " " || $0 == "\u{3000}" })
+    }
+
+    /// The page in printed layout, or nil when it is not a labelled export (at least one
+    /// title field and three kinds of field in all).
+    static func rewritten(_ text: String) -> String? {
+        // cheap refusal: a labelled export has a title label near its start
+        guard text.utf8.count > 8, text.prefix(2000).contains(where: { $0 == "题" }) else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var kinds = Set<String>()
+        var titles = 0
+        for line in lines {
+            guard let (kind, _) = field(line) else { continue }
+            kinds.insert("\(kind)")
+            if case .title = kind { titles += 1 }
+        }
+        guard titles >= 1, kinds.count >= 3 else { return nil }
+
+        var out: [Substring] = []
+        var inHead = false
+        for line in lines {
+            guard let (kind, value) = field(line) else {
+                out.append(line)
+                continue
+            }
+            switch kind {
+            case .kicker, .title:
+                // a new article: set off from the one before
+                if !inHead { out += ["", "", ""] }
+                if !value.isEmpty { out.append(value) }
+            case .subtitle:
+                if !value.isEmpty { out.append("——" + value) }
+            case .author:
+                if !value.isEmpty { out += ["", "作者:" + value] }
+            case .date:
+                if !value.isEmpty { out += ["", value] }
+            case .edition, .source:
+                // read by the masthead and furniture rules as they are
+                out += ["", line.drop { $0 == " " || $0 == "\u{3000}" }]
+            case .text:
+                out.append("")
+                if !value.isEmpty { out.append(value) }
+            case .skip:
+                break
+            }
+            switch kind {
+            case .kicker, .title, .subtitle: inHead = true
+            default: inHead = false
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+}
