@@ -35,8 +35,8 @@ enum LabelledFields {
     /// The page in printed layout, or nil when it is not a labelled export (at least one
     /// title field and three kinds of field in all).
     static func rewritten(_ text: String) -> String? {
-        // cheap refusal: a labelled export has a title label near its start
-        guard text.utf8.count > 8, text.prefix(2000).contains(where: { $0 == "题" }) else { return nil }
+        // cheap refusal by byte search: an export labels a title somewhere
+        guard ["标题:", "标题\u{FF1A}", "标题】", "题名:", "题名\u{FF1A}", "题名】"].contains(where: { text.hasSubstring($0) }) else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var kinds = Set<String>()
         var titles = 0
