@@ -132,4 +132,12 @@ import Testing
         #expect(hk.articles.first?.paragraphs.first?.hasPrefix("香港特區政府") == true)
         #expect(hk.articles.first?.kind == .brief)
     }
+
+    /// Labelled exports in traditional characters (`標題:`) are read after the fold.
+    @Test func labelledExportInTraditionalCharacters() {
+        let p = Fixtures.parse("標題：臺北捷運新線通車\n作者：記者王小明\n日期：2023-05-10\n正文：台北捷運環狀線北段今天正式通車，首日吸引大批民眾搭乘體驗。捷運公司表示，通車首日運量超過十萬人次，各站秩序良好。\n")
+        #expect(p.articles.map(\.title) == ["臺北捷運新線通車"])
+        #expect(p.articles.first?.authors == ["王小明"])
+        #expect(p.metadata.date == "2023-05-10")
+    }
 }

@@ -2,10 +2,8 @@
 /// column-break rule, a dictionary lookup).
 public enum PageParser {
     public static func parse(_ text: String, spansWord: (String, String) -> Bool = { _, _ in false }) -> ParsedPage {
-        // PDF extracts with a space after every character are read without those spaces;
-        // database exports with labelled fields in their printed layout
-        var text = LetterSpacing.repaired(text) ?? text
-        text = LabelledFields.rewritten(text) ?? text
+        // PDF extracts with a space after every character are read without those spaces
+        let text = LetterSpacing.repaired(text) ?? text
         // traditional-character pages are read through their simplified markers
         guard let fold = TraditionalFold(page: text) else { return parseFolded(text, spansWord: spansWord) }
         var page = fold.restore(parseFolded(fold.folded, spansWord: spansWord))
@@ -14,7 +12,8 @@ public enum PageParser {
     }
 
     static func parseFolded(_ text: String, spansWord: (String, String) -> Bool) -> ParsedPage {
-        let lines = PageLines.split(text)
+        // database exports (labels read after the fold, so 標題 is 标题 here) in printed layout
+        let lines = PageLines.split(LabelledFields.rewritten(text) ?? text)
         let roles = LineRoles.classifyPage(lines)
         let photos = PhotoItems.find(lines, roles)
         let taken = Set(photos.flatMap(\.blocks))
