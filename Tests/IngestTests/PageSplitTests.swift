@@ -197,6 +197,10 @@ import Testing
         #expect(JumpMarkers.strip("会议还研究了其他事项。（转A2版）") == "会议还研究了其他事项。")
         #expect(JumpMarkers.strip("（上接第一版）社会消费品零售总额同比增长7.3%。") == "社会消费品零售总额同比增长7.3%。")
         #expect(JumpMarkers.strip("他说（笑）。") == "他说（笑）。")
+        // the end mark of a wire story, at the end of the text or on its own line
+        #expect(JumpMarkers.strip("会议还研究了其他事项。（完）") == "会议还研究了其他事项。")
+        #expect(JumpMarkers.isMarker("（完）") && JumpMarkers.isMarker("—完—"))
+        #expect(JumpMarkers.strip("这件事他说（完全同意）") == "这件事他说（完全同意）")
         let p = Fixtures.parse("全市经济运行稳中向好\n\n本报记者 张三\n\n从产业看，工业生产加快恢复，服务业持续回暖，\n（下转第二版）\n\n（上接第一版）\n社会消费品零售总额同比增长7.3%。\n\n详见A3版\n")
         #expect(p.articles.count == 1)
         #expect(p.articles.first?.paragraphs == ["从产业看，工业生产加快恢复，服务业持续回暖，社会消费品零售总额同比增长7.3%。"])

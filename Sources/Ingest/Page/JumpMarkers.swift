@@ -1,12 +1,20 @@
 /// Continuation markers that send the reader to another page: `(下转第二版)`, `(上接第一版)`,
-/// `(转A2版)`, `详见A3版`, `接上版`. On their own line they are furniture; at the end or
-/// start of a paragraph they are cut off, so the text on either side of a jump joins again.
+/// `(转A2版)`, `详见A3版`, `接上版`, and the end mark of a wire story, `(完)`. On their own
+/// line they are furniture; at the end or start of a paragraph they are cut off, so the text
+/// on either side of a jump joins again.
 enum JumpMarkers {
     /// Verbs of a jump, longest first.
     static let verbs = ["下转", "上接", "紧接", "接上", "转下", "详见", "转至", "转", "接", "见", "续"]
 
+    /// `(完)`, `【完】`, `——完——`: the end mark of a wire story.
+    static func isEndMark<S: StringProtocol>(_ text: S) -> Bool {
+        let t = String(text).filter { $0 != " " }
+        return ["(完)", "（完）", "【完】", "[完]", "——完——", "—完—", "(全文完)", "（全文完）"].contains(t)
+    }
+
     /// The whole of `text` (brackets and a box mark allowed) is a jump marker.
     static func isMarker<S: StringProtocol>(_ text: S) -> Bool {
+        if text.utf8.count <= 24, isEndMark(text) { return true }
         // every marker names a page (版); most lines are refused by one byte search
         guard text.utf8.count <= 64, String(text).hasSubstring("版") else { return false }
         var u = Substring(text).unicodeScalars[...]
@@ -31,7 +39,7 @@ enum JumpMarkers {
     /// `text` without a bracketed marker at its end or start: `…回暖,(下转第二版)` → `…回暖,`.
     static func strip(_ text: String) -> String {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-              Scalars.isOpener(first) || Scalars.isCloser(last), text.hasSubstring("版") else { return text }
+              Scalars.isOpener(first) || Scalars.isCloser(last), text.hasSubstring("版") || text.hasSubstring("完") else { return text }
         var u = Array(text.unicodeScalars)
         if let last = u.last, Scalars.isCloser(last),
            let open = u.lastIndex(where: { Scalars.isOpener($0) }), open > 0, isMarker(String(String.UnicodeScalarView(u[open...]))) {
