@@ -38,11 +38,11 @@ enum LabelledFields {
         // cheap refusal by byte search: an export labels a title somewhere
         guard ["标题:", "标题\u{FF1A}", "标题】", "题名:", "题名\u{FF1A}", "题名】"].contains(where: { text.hasSubstring($0) }) else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var kinds = Set<String>()
+        var kinds = Set<Field>()
         var titles = 0
         for line in lines {
             guard let (kind, _) = field(line) else { continue }
-            kinds.insert("\(kind)")
+            kinds.insert(kind)
             if case .title = kind { titles += 1 }
         }
         guard titles >= 1, kinds.count >= 3 else { return nil }
