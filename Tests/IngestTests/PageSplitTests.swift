@@ -252,6 +252,19 @@ import Testing
         #expect(LabelledFields.rewritten("标题党的危害。正文写得很好。作者：张三") == nil, "labels inside prose are not fields")
     }
 
+    /// Photo news: a heading, a one-paragraph caption and a credit make a photo with its own
+    /// title; a credit under a bylined article's text leaves the article whole.
+    @Test func photoNewsWithItsOwnHeadline() {
+        let p = Fixtures.parse("图片新闻\n\n金秋时节稻谷飘香\n　　9月22日，某某镇的农民在田间收割水稻。今年全镇水稻种植面积达2万亩。\n本报记者 赵六 摄\n")
+        #expect(p.articles.map(\.kind) == [.photo])
+        #expect(p.articles.first?.title == "金秋时节稻谷飘香" && p.articles.first?.authors == ["赵六"])
+        let article = Fixtures.parse("某某镇举办农民丰收节\n\n本报记者 王五\n\n　　9月23日，某某镇举办农民丰收节，展示特色农产品。\n　　活动吸引了大批市民前来参观。\n　　丰收节将持续三天。\n本报记者 赵六 摄\n")
+        #expect(article.articles.map(\.kind) == [.article])
+        #expect(article.articles.first?.paragraphs.count == 3 && article.articles.first?.authors == ["王五"])
+        let dated = Fixtures.parse("某某镇举办农民丰收节\n\n　　本报讯（记者 王五）9月23日，某某镇举办农民丰收节，展示特色农产品。\n　　丰收节将持续三天。\n本报记者 赵六 摄\n")
+        #expect(dated.articles.map(\.kind) == [.brief])
+    }
+
     /// Production and source credits, bare or bracketed, are page furniture.
     @Test func editorAndSourceCreditsInAnyBrackets() {
         for line in ["责任编辑：张三", "（责编：王五、赵六）", "(编辑 李四)", "【责任编辑：王五】", "来源：新华社", "校对/赵六"] {
