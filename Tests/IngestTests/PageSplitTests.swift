@@ -265,6 +265,14 @@ import Testing
         #expect(dated.articles.map(\.kind) == [.brief])
     }
 
+    /// A poem on a literary page: its short lines are its text, not headlines.
+    @Test func verseUnderABylineIsText() {
+        let p = Fixtures.parse("春天的诗\n\n□张三\n\n春风吹过田野\n花儿静静开放\n我站在山岗上\n望着远方的你\n\n\n秋夜\n\n□李四\n\n月光洒满窗台，\n思念悄悄生长。\n")
+        #expect(p.articles.map(\.title) == ["春天的诗", "秋夜"])
+        #expect(p.articles.first?.paragraphs == ["春风吹过田野", "花儿静静开放", "我站在山岗上", "望着远方的你"])
+        #expect(p.articles.map(\.authors) == [["张三"], ["李四"]])
+    }
+
     /// Production and source credits, bare or bracketed, are page furniture.
     @Test func editorAndSourceCreditsInAnyBrackets() {
         for line in ["责任编辑：张三", "（责编：王五、赵六）", "(编辑 李四)", "【责任编辑：王五】", "来源：新华社", "校对/赵六"] {

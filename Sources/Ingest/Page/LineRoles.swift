@@ -172,6 +172,7 @@ enum LineRoles {
                 roles[i] = .short
             }
         }
+        markVerse(lines, &roles)
         for i in lines.indices.dropLast() where roles[i] == .body && isExclaimedHeadline(lines[i].text) {
             switch roles[i + 1] {
             case .byline, .dashSubtitle:
@@ -185,6 +186,25 @@ enum LineRoles {
             }
         }
         return roles
+    }
+
+    /// Verse (a literary page's poem): under a byline, three or more short lines set one
+    /// under the other with no blank line between them, ending the item (a gap or the page's
+    /// end follows). Without this the lines read as headlines and the poem was lost or became
+    /// the title of the next piece. A column banner under a byline is one or two lines and is
+    /// followed by the text at once, so it is not taken.
+    static func markVerse(_ lines: [PageLine], _ roles: inout [LineRole]) {
+        var i = 0
+        while i < lines.count {
+            guard case .byline = roles[i], i + 1 < lines.count else { i += 1; continue }
+            var end = i + 1
+            while end < lines.count, roles[end] == .short, end == i + 1 || lines[end].gap == 0 { end += 1 }
+            let closed = end == lines.count || lines[end].gap > 0
+            if end - (i + 1) >= 3, closed {
+                for k in (i + 1)..<end { roles[k] = .body }
+            }
+            i = end
+        }
     }
 
     /// Short, one sentence, ending in a question or exclamation mark.
