@@ -19,9 +19,9 @@ enum HTMLText {
         var i = 0
         while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
         guard i < b.count, b[i] == UInt8(ascii: "<") else { return false }
-        let head = b[i..<min(b.count, i + 4096)].map(lowerASCII)
+        let head = String(decoding: b[i..<min(b.count, i + 4096)].map(lowerASCII), as: UTF8.self)
         let openers = ["<!doctype html", "<html", "<head", "<body", "<meta", "<div", "<p>", "<p ", "<table", "<br", "<h1", "<title"]
-        return openers.contains { head.contains(sequence: Array($0.utf8)) }
+        return openers.contains { head.hasSubstring($0) }
     }
 
     /// Elements whose content is never page text.
@@ -199,15 +199,5 @@ enum HTMLText {
             k += 1
         }
         return nil
-    }
-}
-
-fileprivate extension Array where Element == UInt8 {
-    func contains(sequence: [UInt8]) -> Bool {
-        guard sequence.count <= count else { return false }
-        for start in 0...(count - sequence.count) where self[start] == sequence[0] {
-            if self[start..<(start + sequence.count)].elementsEqual(sequence) { return true }
-        }
-        return false
     }
 }

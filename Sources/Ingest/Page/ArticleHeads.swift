@@ -39,29 +39,7 @@ enum ArticleHeads {
                 i += 1
                 continue
             }
-            var shorts: [String] = []
-            var dashed: String?
-            var j = i
-            scan: while j < lines.count, !taken.contains(j), j - i < maxHeadlineLines {
-                switch roles[j] {
-                case .short:
-                    if !shorts.isEmpty, Bylines.bareNames(lines[j]) != nil { break scan }
-                    shorts.append(lines[j].text)
-                    j += 1
-                case .titleWithSubtitle(let t, let s):
-                    shorts.append(t)
-                    dashed = s
-                    j += 1
-                    break scan
-                case .dashSubtitle(let s):
-                    if shorts.isEmpty { break scan }
-                    dashed = s
-                    j += 1
-                    break scan
-                default:
-                    break scan
-                }
-            }
+            let (shorts, dashed, j) = headlineLines(lines, roles, from: i, taken: taken)
             var authors: [String] = []
             var hasByline = false
             var bodyStart = j
@@ -107,24 +85,33 @@ enum ArticleHeads {
             default: break
             }
         }
-        var shorts: [String] = []
-        var dashed: String?
-        var j = i + 1
-        while j < lines.count, !taken.contains(j), shorts.count < maxHeadlineLines {
-            if roles[j] == .short {
-                shorts.append(lines[j].text)
-            } else if case .dashSubtitle(let sub) = roles[j], !shorts.isEmpty {
-                dashed = sub
-                j += 1
-                break
-            } else {
-                break
-            }
-            j += 1
-        }
+        let (shorts, dashed, j) = headlineLines(lines, roles, from: i + 1, taken: taken)
         guard !shorts.isEmpty, j < lines.count, !taken.contains(j), roles[j] == .body,
               let headline = HeadlineGroup.read(lines: shorts, dashed: dashed) else { return nil }
         return ArticleHead(start: i, headline: headline, authors: names, hasByline: true, bodyStart: j)
+    }
+
+    /// The headline lines from `start`: up to four short lines, ending early at a `——`
+    /// subtitle (taken) or a bare name line (left for the byline); `end` is the line after.
+    static func headlineLines(_ lines: [PageLine], _ roles: [LineRole], from start: Int, taken: Set<Int>)
+        -> (shorts: [String], dashed: String?, end: Int) {
+        var shorts: [String] = []
+        var j = start
+        while j < lines.count, !taken.contains(j), j - start < maxHeadlineLines {
+            switch roles[j] {
+            case .short:
+                if !shorts.isEmpty, Bylines.bareNames(lines[j]) != nil { return (shorts, nil, j) }
+                shorts.append(lines[j].text)
+                j += 1
+            case .titleWithSubtitle(let t, let s):
+                return (shorts + [t], s, j + 1)
+            case .dashSubtitle(let s) where !shorts.isEmpty:
+                return (shorts, s, j + 1)
+            default:
+                return (shorts, nil, j)
+            }
+        }
+        return (shorts, nil, j)
     }
 
     private static func startsHeadline(_ role: LineRole) -> Bool {

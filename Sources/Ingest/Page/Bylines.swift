@@ -237,11 +237,8 @@ enum Bylines {
     /// A credit that names no photographer: `新华社发`, `资料图片`, `本报资料图片`,
     /// `受访者供图`, `图片来源:视觉中国`, bare or in brackets.
     static func isNamelessCredit(_ text: String) -> Bool {
-        var t = Substring(text.trimmedSpaces())
-        if let open = t.first, let close = t.last, t.count > 2,
-           (open == "(" && close == ")") || (open == "\u{FF08}" && close == "\u{FF09}") || (open == "【" && close == "】") {
-            t = t.dropFirst().dropLast()
-        }
+        let trimmed = Substring(text.trimmedSpaces())
+        let t = Shape.insideBrackets(trimmed) ?? trimmed
         guard (2...16).contains(t.count) else { return false }
         if t.hasPrefix("图片来源") { return true }
         guard t.allSatisfy({ $0.unicodeScalars.allSatisfy(Scalars.isHan) }) else { return false }

@@ -63,11 +63,7 @@ enum Furniture {
     /// and source credits printed on the page, bare or in brackets.
     static func isEditorCredit(_ line: PageLine) -> Bool {
         guard line.length <= 30 else { return false }
-        var text = Substring(line.text)
-        if let open = text.first, let close = text.last, text.count > 2,
-           (open == "(" && close == ")") || (open == "\u{FF08}" && close == "\u{FF09}") || (open == "【" && close == "】") || (open == "[" && close == "]") {
-            text = text.dropFirst().dropLast().drop { $0 == " " }
-        }
+        let text = Shape.insideBrackets(Substring(line.text)) ?? Substring(line.text)
         let roles = ["责任编辑", "责编", "编辑", "美编", "校对", "审读", "审校", "终审", "组版", "版式", "制图", "排版", "来源"]
         for role in roles where text.hasPrefix(role) {
             let rest = text.dropFirst(role.count).unicodeScalars

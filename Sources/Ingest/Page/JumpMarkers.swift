@@ -31,9 +31,14 @@ enum JumpMarkers {
         let code = rest[..<ban].filter { $0 != " " }
         let after = rest[rest.index(after: ban)...]
         guard (1...4).contains(code.count), after.isEmpty || after == "阅读",
-              code.unicodeScalars.allSatisfy({ Scalars.isASCIIAlnum($0) || MastheadLine.digitValue($0) != nil || MastheadLine.chineseDigit($0) != nil || $0 == "十" }),
-              code.unicodeScalars.contains(where: { !Scalars.isASCIIAlnum($0) || ("0"..."9").contains($0) }) else { return false }
+              code.unicodeScalars.allSatisfy({ Scalars.isASCIIAlnum($0) || isNumeral($0) }),
+              code.unicodeScalars.contains(where: isNumeral) else { return false }
         return true
+    }
+
+    /// A digit (ASCII or full-width) or a Chinese numeral: a page number has one.
+    private static func isNumeral(_ s: Unicode.Scalar) -> Bool {
+        MastheadLine.digitValue(s) != nil || MastheadLine.chineseDigit(s) != nil || s == "十"
     }
 
     /// `text` without a bracketed marker at its end or start: `…回暖,(下转第二版)` → `…回暖,`.

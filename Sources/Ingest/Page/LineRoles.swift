@@ -60,6 +60,17 @@ enum Shape {
         return Scalars.isCloser(last)
     }
 
+    /// The inside of a line wholly enclosed in one pair of brackets — round (half- or
+    /// full-width), `【】` or `[]` — without the spaces inside; nil when it is not enclosed.
+    static func insideBrackets(_ text: Substring) -> Substring? {
+        guard text.count > 2, let open = text.first, let close = text.last else { return nil }
+        let round: Set<Character> = ["(", "\u{FF08}"], roundClose: Set<Character> = [")", "\u{FF09}"]
+        guard (round.contains(open) && roundClose.contains(close)) || (open == "【" && close == "】") || (open == "[" && close == "]") else {
+            return nil
+        }
+        return text.dropFirst().dropLast().drop { $0 == " " }
+    }
+
     /// A full stop with text after it (`…均为地下站。线路北起`): a line of running text cut at
     /// the column edge, never a headline, however short. An ASCII `.` counts between Han
     /// characters (pages with ASCII punctuation), not in `5.5` or `U.S.`.
@@ -107,7 +118,8 @@ enum Shape {
         var n = 0
         for (offset, c) in text.unicodeScalars.prefix(10).enumerated() {
             if c == ":" || c == "\u{FF1A}" {
-                guard offset > 0, offset < text.unicodeScalars.count - 1 else { return nil }
+                // a turn says something after its colon
+                guard offset > 0, !text.unicodeScalars.dropFirst(offset + 1).isEmpty else { return nil }
                 n = offset
                 break
             }

@@ -231,8 +231,9 @@ enum MastheadLine {
     static func labelledEdition(_ text: String) -> PageMetadata? {
         func field(_ labels: [String]) -> String? {
             for label in labels {
-                guard let r = text.range(of: label) else { continue }
-                let value = text[r.upperBound...].drop { $0 == ":" || $0 == "\u{FF1A}" || $0 == " " }.prefix { $0 != " " }
+                guard let at = text.utf8Offset(of: label) else { continue }
+                let after = text.utf8.index(text.utf8.startIndex, offsetBy: at + label.utf8.count)
+                let value = text[after...].drop { $0 == ":" || $0 == "\u{FF1A}" || $0 == " " }.prefix { $0 != " " }
                 if !value.isEmpty { return String(value) }
             }
             return nil

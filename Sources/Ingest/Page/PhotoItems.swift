@@ -58,23 +58,20 @@ enum PhotoItems {
                isItemEnd(roles[first - 1]) || (gapless && roles[first - 1] != .body && !taken.contains(first - 1)) {
                 standalone = true
             }
-            // a photo with its own headline (`图片新闻` / `金秋时节稻谷飘香` / caption / credit):
-            // the set-off heading right above a one-paragraph caption bounds it (under a longer
-            // text the credit is more likely an article's picture)
-            if !standalone, caption.count == 1, let first = caption.first, first > 0, roles[first - 1] == .short, !taken.contains(first - 1),
-               lines[first - 1].length >= 6, lines[first - 1].setOff || first - 1 == 0 {
-                standalone = true
-            }
+            guard let first = caption.first else { continue }
+            // a set-off heading right above the caption: the photo's own title
+            let heading: Int? = first > 0 && roles[first - 1] == .short && lines[first - 1].length >= 6 && !taken.contains(first - 1)
+                && (lines[first - 1].setOff || first - 1 == 0) ? first - 1 : nil
+            // photo news (`图片新闻` / `金秋时节稻谷飘香` / caption / credit): such a heading bounds
+            // a one-paragraph caption (under a longer text the credit is more likely an
+            // article's picture)
+            if heading != nil, caption.count == 1 { standalone = true }
             // text right under a byline, or opening with a dateline, is an article's, and the
             // credit is for its picture
-            if let first = caption.first, first > 0, case .byline = roles[first - 1] { standalone = false }
-            if let first = caption.first, Bylines.dateline(lines[first].text) != nil { standalone = false }
-            guard standalone, let first = caption.first else { continue }
-            var titleLine: Int?
-            if first > 0, roles[first - 1] == .short, lines[first - 1].length >= 6, !taken.contains(first - 1),
-               lines[first - 1].setOff || first - 1 == 0 {
-                titleLine = first - 1
-            }
+            if first > 0, case .byline = roles[first - 1] { standalone = false }
+            if Bylines.dateline(lines[first].text) != nil { standalone = false }
+            guard standalone else { continue }
+            let titleLine = heading
             var texts = caption.map { lines[$0].text }
             if let lastCaptionText { texts[texts.count - 1] = lastCaptionText }
             let blocks = (titleLine.map { [$0] } ?? []) + caption + (creditLine.map { [$0] } ?? [])

@@ -32,25 +32,20 @@ enum LabelledFields {
         return (kind, rest.drop { $0 == " " || $0 == "\u{3000}" })
     }
 
-    /// The page in printed layout, or nil when it is not a labelled export (at least one
-    /// title field and three kinds of field in all).
+    /// The page in printed layout, or nil when it is not a labelled export (a title field
+    /// and three kinds of field in all).
     static func rewritten(_ text: String) -> String? {
         // cheap refusal by byte search: an export labels a title somewhere
         guard ["标题:", "标题\u{FF1A}", "标题】", "题名:", "题名\u{FF1A}", "题名】"].contains(where: { text.hasSubstring($0) }) else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var kinds = Set<Field>()
-        var titles = 0
-        for line in lines {
-            guard let (kind, _) = field(line) else { continue }
-            kinds.insert(kind)
-            if case .title = kind { titles += 1 }
-        }
-        guard titles >= 1, kinds.count >= 3 else { return nil }
+        let fields = lines.map(field)
+        let kinds = Set(fields.compactMap { $0?.0 })
+        guard kinds.contains(.title), kinds.count >= 3 else { return nil }
 
         var out: [Substring] = []
         var inHead = false
-        for line in lines {
-            guard let (kind, value) = field(line) else {
+        for (line, parsed) in zip(lines, fields) {
+            guard let (kind, value) = parsed else {
                 out.append(line)
                 continue
             }
