@@ -39,7 +39,10 @@ enum ArticleHeads {
                 i += 1
                 continue
             }
-            let (shorts, dashed, j) = headlineLines(lines, roles, from: i, taken: taken)
+            var (shorts, dashed, j) = headlineLines(lines, roles, from: i, taken: taken)
+            // a crawl writes its notes right under the headline: they mark it as one
+            let noted = j < lines.count && isCrawlNote(roles[j])
+            while j < lines.count, isCrawlNote(roles[j]) { j += 1 }
             var authors: [String] = []
             var hasByline = false
             var bodyStart = j
@@ -63,7 +66,7 @@ enum ArticleHeads {
             }
             let setOff = (lines[i].setOff || i == firstContent) && lines[i].length >= minUnmarkedHeadline
                 && shorts.count <= 3 && j < lines.count && !taken.contains(j) && roles[j] == .body
-            if hasByline || dashed != nil || setOff, let headline = HeadlineGroup.read(lines: shorts, dashed: dashed) {
+            if hasByline || dashed != nil || setOff || (noted && !shorts.isEmpty && j < lines.count && roles[j] == .body), let headline = HeadlineGroup.read(lines: shorts, dashed: dashed) {
                 heads.append(ArticleHead(start: i, headline: headline, authors: authors, hasByline: hasByline, bodyStart: bodyStart))
                 i = max(bodyStart, i + 1)
             } else {
@@ -112,6 +115,11 @@ enum ArticleHeads {
             }
         }
         return (shorts, nil, j)
+    }
+
+    static func isCrawlNote(_ role: LineRole) -> Bool {
+        if case .furniture(.crawlNote) = role { return true }
+        return false
     }
 
     private static func startsHeadline(_ role: LineRole) -> Bool {

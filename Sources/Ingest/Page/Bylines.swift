@@ -194,6 +194,18 @@ enum Bylines {
         return nameTokens(Substring(text).dropLast(t.count + 1), requireSurname: true)
     }
 
+    /// The head line a crawl wrote its note onto (`辽宁省委书记 许昆林`, `游劝荣`, `陆军党委`):
+    /// a byline, names after a position, or a short signature that names no person.
+    static func signature(_ line: PageLine) -> [String]? {
+        if let names = byline(line) ?? bareNames(line) { return names }
+        guard line.length <= 24, !line.text.unicodeScalars.contains(where: { Scalars.isSentenceFinal($0) || Scalars.isClauseOpen($0) }) else {
+            return nil
+        }
+        let tokens = line.text.split(separator: " ")
+        if tokens.count >= 2, tokens.count <= 4, let last = tokens.last, Surnames.isPersonName(last) { return [String(last)] }
+        return line.length <= 12 ? [] : nil
+    }
+
     /// A bare name line (`王宇`, `王长新 李敏`): only meaningful right under a headline.
     static func bareNames(_ line: PageLine) -> [String]? {
         guard line.length <= 20 else { return nil }

@@ -5,6 +5,8 @@ enum Furniture {
     enum Kind: Sendable, Equatable {
         /// What a masthead or citation line says: paper, date, edition, section (any of them).
         case masthead(PageMetadata)
+        /// A crawl's citation, word count, source line or row of labelled page fields.
+        case crawlNote(PageMetadata)
         case issue(String)
         case trailer
         case contact
@@ -17,6 +19,7 @@ enum Furniture {
 
     static func classify(_ line: PageLine) -> Kind? {
         if FounderTrailer.isTrailer(line) { return .trailer }
+        if let m = CrawlAnnotations.whole(line) { return .crawlNote(m) }
         if line.length > MastheadLine.maxLength { return isSeparator(line) ? .separator : nil }
         if let m = MastheadLine.masthead(line) ?? MastheadLine.citation(line) { return .masthead(m) }
         if let n = MastheadLine.issue(line) { return .issue(n) }

@@ -232,6 +232,7 @@ enum LineRoles {
 
     static func classify(_ line: PageLine, position: Int) -> LineRole {
         let text = line.text
+        if line.annotation != nil, let names = Bylines.signature(line) { return .byline(names) }
         if let note = Bylines.authorNote(line) { return .authorNote(note) }
         if let names = Bylines.credit(line) { return .credit(names) }
         if let names = Bylines.byline(line) { return .byline(names) }

@@ -112,8 +112,11 @@ public enum PageParser {
     static func pageMetadata(_ lines: [PageLine], _ roles: [LineRole], articles: [ParsedArticle]) -> PageMetadata {
         var meta = PageMetadata()
         var trailer: FounderTrailer?
+        var crawl = PageMetadata()
         for (i, role) in roles.enumerated() {
+            if let a = lines[i].annotation { crawl.fill(from: a) }
             switch role {
+            case .furniture(.crawlNote(let m)): crawl.fill(from: m)
             case .furniture(.masthead(let m)):
                 if meta.edition == nil, let e = m.edition { meta.edition = e; meta.section = m.section }
                 if meta.date == nil { meta.date = m.date }
@@ -124,6 +127,8 @@ public enum PageParser {
             default: break
             }
         }
+        // crawl notes state what a masthead would: believed after it
+        meta.fill(from: crawl)
         if let t = trailer {
             let namesTitle = articles.contains { a in
                 let compact = a.title.filter { $0 != " " }

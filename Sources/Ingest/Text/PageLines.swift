@@ -12,6 +12,9 @@ struct PageLine: Sendable, Equatable {
     /// Set off from the line above by a wider gap than the page leaves between paragraphs
     /// (see `PageLines.markSetOff`); two blank lines or more until the page says otherwise.
     var setOff: Bool
+    /// What a crawl note cut from the end of this line stated (`CrawlAnnotations`); such a
+    /// line is a head line of its item.
+    var annotation: PageMetadata?
 
     init(text: String, number: Int, gap: Int) {
         self.init(text: text, number: number, gap: gap, length: text.scalarCount)
@@ -95,6 +98,7 @@ enum PageLines {
         }
         lines = HardWraps.rejoin(lines)
         markSetOff(&lines)
+        CrawlAnnotations.cut(&lines)
         return lines
     }
 

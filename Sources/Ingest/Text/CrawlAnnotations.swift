@@ -1,0 +1,166 @@
+/// What crawlers and web editions write onto a page's lines besides the page itself: a
+/// citation (`《人民日报》（2026年05月14日 第 12 版）`), a word count (`字数: 6184字`), a
+/// source line (`（ 2026-04-28 ） 稿件来源：新华每日电讯 要闻`), a row of labelled fields
+/// (`刊发日期:2018-09-14 阅读次数: 作者:本通`). They are furniture; the paper, date and
+/// edition they state are the page's fields. A crawl often writes them onto the byline
+/// (`本报记者 孙 超 《人民日报》（…）`): the note is cut off and what is left is a head line.
+enum CrawlAnnotations {
+    /// Lines whose end carried a note are rewritten without it and marked `annotation`;
+    /// lines that are nothing but notes are left for `Furniture` (`whole`).
+    static func cut(_ lines: inout [PageLine]) {
+        for i in lines.indices {
+            let line = lines[i]
+            guard mayHold(line.text), whole(line) == nil, let (rest, meta) = trailing(line.text), !rest.isEmpty else { continue }
+            var cut = PageLine(text: rest, number: line.number, gap: line.gap)
+            cut.setOff = line.setOff
+            cut.annotation = meta
+            lines[i] = cut
+        }
+    }
+
+    /// Cheap byte test before any parsing: every note has one of these.
+    @inline(__always)
+    static func mayHold(_ text: String) -> Bool {
+        text.hasSubstring("字数") || text.hasSubstring("《") || text.hasSubstring("来源") || text.hasSubstring(":") || text.hasSubstring("\u{FF1A}")
+    }
+
+    /// A line that is nothing but crawl notes, and what they state.
+    static func whole(_ line: PageLine) -> PageMetadata? {
+        guard line.length <= 120, mayHold(line.text) else { return nil }
+        if let m = sourceLine(line.text) ?? labelledFields(line.text) { return m }
+        if let (rest, m) = trailing(line.text), rest.isEmpty { return m }
+        return nil
+    }
+
+    /// Cuts notes from the end of `text` (a citation, a word count, in either order);
+    /// nil when there was none.
+    static func trailing(_ text: String) -> (rest: String, meta: PageMetadata)? {
+        var rest = Substring(text)
+        var meta = PageMetadata()
+        var found = false
+        while true {
+            while rest.last == " " { rest = rest.dropLast() }
+            if let cut = wordCount(rest) {
+                rest = rest[..<cut]
+                found = true
+                continue
+            }
+            if let open = rest.lastIndex(of: "《"),
+               let c = MastheadLine.citation(PageLine(text: String(rest[open...]), number: 0, gap: 0)) {
+                meta.fill(from: c)
+                rest = rest[..<open]
+                found = true
+                continue
+            }
+            break
+        }
+        return found ? (String(rest).trimmedSpaces(), meta) : nil
+    }
+
+    /// Where a trailing `字数 149字` / `字数: 6184字` starts.
+    static func wordCount(_ s: Substring) -> Substring.Index? {
+        guard s.hasSuffix("字") || s.last?.isNumber == true else { return nil }
+        var u = s.unicodeScalars[...]
+        if u.last == "字" { u = u.dropLast() }
+        while u.last == " " { u = u.dropLast() }
+        var digits = 0
+        while let l = u.last, MastheadLine.digitValue(l) != nil { u = u.dropLast(); digits += 1 }
+        guard digits > 0 else { return nil }
+        while let l = u.last, l == " " || l == ":" || l == "\u{FF1A}" { u = u.dropLast() }
+        guard u.last == "数" else { return nil }
+        u = u.dropLast()
+        guard u.last == "字" else { return nil }
+        u = u.dropLast()
+        return u.endIndex
+    }
+
+    /// `（ 2026-04-28 ） 稿件来源：新华每日电讯 要闻`: an optional date in brackets, then the
+    /// source label, the paper and perhaps its section.
+    static func sourceLine(_ text: String) -> PageMetadata? {
+        guard text.hasSubstring("来源") else { return nil }
+        var u = Substring(text)
+        var meta = PageMetadata()
+        if let open = u.first, open == "(" || open == "\u{FF08}", let close = u.firstIndex(where: { $0 == ")" || $0 == "\u{FF09}" }) {
+            let inner = Array(u[u.index(after: u.startIndex)..<close].unicodeScalars.filter { $0 != " " })
+            guard let (iso, end) = MastheadLine.date(in: inner, from: 0), end == inner.count else { return nil }
+            meta.date = iso
+            u = u[u.index(after: close)...].drop { $0 == " " }
+        }
+        for label in ["稿件来源", "来源"] where u.hasPrefix(label) {
+            let value = u.dropFirst(label.count).drop { $0 == " " || $0 == ":" || $0 == "\u{FF1A}" }
+            let words = value.split(separator: " ")
+            guard (1...2).contains(words.count), words.allSatisfy({ w in w.unicodeScalars.allSatisfy(Scalars.isHan) }),
+                  words[0].count >= 2, words[0].count <= 12 else { return nil }
+            meta.paper = String(words[0])
+            if words.count == 2 { meta.section = String(words[1]) }
+            return meta
+        }
+        return nil
+    }
+
+    /// Labels that web editions put in a row of page fields.
+    static let fieldLabels: Set<String> = [
+        "来源", "作者", "时间", "日期", "发布时间", "发布日期", "刊发日期", "发表时间", "更新时间", "阅读次数", "阅读", "浏览次数", "浏览",
+        "点击数", "点击", "字号", "编辑", "责任编辑", "语音阅读", "版式", "传真", "Email", "E-mail", "电话", "值班版式总监", "美编", "校对",
+    ]
+
+    /// A row of two or more labelled fields (`作者: 来源:柚都平和 时间:2022-05-30`) where every
+    /// label is a field name of web editions or production credits. The date and the source
+    /// (as the paper) are page fields; the author field is not read (it holds editors' and
+    /// sites' names as often as writers').
+    static func labelledFields(_ text: String) -> PageMetadata? {
+        guard text.hasSubstring(":") || text.hasSubstring("\u{FF1A}") else { return nil }
+        // split into `label:value` pieces at each label
+        let u = Array(text.unicodeScalars)
+        var colons: [Int] = []
+        for (k, c) in u.enumerated() where c == ":" || c == "\u{FF1A}" { colons.append(k) }
+        guard colons.count >= 2 else { return nil }
+        var fields: [(label: String, value: String)] = []
+        var labelStart = 0
+        for (n, colon) in colons.enumerated() {
+            // the label is the word right before the colon
+            var s = colon
+            while s > labelStart, u[s - 1] != " " { s -= 1 }
+            let label = String(String.UnicodeScalarView(u[s..<colon]))
+            // what lies between the previous value and this label belongs to the previous value
+            if n > 0 {
+                fields[n - 1].value = String(String.UnicodeScalarView(u[(colons[n - 1] + 1)..<s])).trimmedSpaces()
+            } else if s > 0 {
+                // text before the first label: only a date may stand there
+                let lead = Array(u[..<s].filter { $0 != " " })
+                guard let (iso, end) = MastheadLine.date(in: lead, from: 0), end == lead.count else { return nil }
+                fields.append(("日期", iso))
+                fields.append((label, ""))
+                labelStart = colon + 1
+                continue
+            }
+            fields.append((label, ""))
+            labelStart = colon + 1
+        }
+        if let lastColon = colons.last { fields[fields.count - 1].value = String(String.UnicodeScalarView(u[(lastColon + 1)...])).trimmedSpaces() }
+        let labelled = fields.filter { !$0.label.isEmpty }
+        guard labelled.count >= 2, labelled.allSatisfy({ fieldLabels.contains($0.label) }) else { return nil }
+        var meta = PageMetadata()
+        for (label, value) in labelled {
+            let v = Array(value.unicodeScalars)
+            if label.hasSuffix("日期") || label.hasSuffix("时间"), meta.date == nil, !v.isEmpty,
+               let (iso, _) = MastheadLine.date(in: v, from: 0) {
+                meta.date = iso
+            } else if label == "来源", (2...12).contains(v.count), v.allSatisfy(Scalars.isHan) {
+                meta.paper = value
+            }
+        }
+        return meta
+    }
+}
+
+extension PageMetadata {
+    /// Fills the fields this one lacks from `other`.
+    mutating func fill(from other: PageMetadata) {
+        if paper == nil { paper = other.paper }
+        if date == nil { date = other.date }
+        if edition == nil { edition = other.edition; if section == nil { section = other.section } }
+        if section == nil { section = other.section }
+        if issue == nil { issue = other.issue }
+    }
+}
