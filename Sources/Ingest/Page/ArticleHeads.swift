@@ -19,6 +19,13 @@ enum ArticleHeads {
     /// a bare name, a dateline, or set off by a wide gap from the text above.
     static func find(_ lines: [PageLine], _ roles: [LineRole], taken: Set<Int>) -> [ArticleHead] {
         var heads: [ArticleHead] = []
+        // an archive prints an item's whole headline on one line above it (`甲  乙`) and
+        // then set in lines (`甲` / `乙`): those lines are one headline, not kicker and title
+        var printedWhole = Set<String>()
+        for line in lines where line.length >= 8 && line.length <= 80 && line.text.hasSubstring(" ") {
+            printedWhole.insert(line.text.filter { $0 != " " })
+        }
+        let isPrintedWhole = { (parts: [String]) in parts.count >= 2 && printedWhole.contains(parts.joined().filter { $0 != " " }) }
         // the page's first line of content; a column label above it (`社论`, `今日谈`) is too
         // short to be a headline and does not count
         let firstContent = roles.indices.first { i in
@@ -66,7 +73,7 @@ enum ArticleHeads {
             }
             let setOff = (lines[i].setOff || i == firstContent) && lines[i].length >= minUnmarkedHeadline
                 && shorts.count <= 3 && j < lines.count && !taken.contains(j) && roles[j] == .body
-            if hasByline || dashed != nil || setOff || (noted && !shorts.isEmpty && j < lines.count && roles[j] == .body), let headline = HeadlineGroup.read(lines: shorts, dashed: dashed) {
+            if hasByline || dashed != nil || setOff || (noted && !shorts.isEmpty && j < lines.count && roles[j] == .body), let headline = HeadlineGroup.read(lines: shorts, dashed: dashed, printedWhole: isPrintedWhole(shorts)) {
                 heads.append(ArticleHead(start: i, headline: headline, authors: authors, hasByline: hasByline, bodyStart: bodyStart))
                 i = max(bodyStart, i + 1)
             } else {

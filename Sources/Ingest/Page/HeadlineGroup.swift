@@ -33,12 +33,26 @@ struct HeadlineGroup: Sendable, Equatable {
         return last == ":" || last == "\u{FF1A}" || leadInVerbs.contains { line.hasSuffix($0) }
     }
 
+    /// A clause mark (`，`, `、`) outside quotes: the line reads as running text.
+    static func hasOpenClause(_ line: String) -> Bool {
+        var depth = 0
+        for c in line.unicodeScalars {
+            if c == "“" || c == "「" || c == "《" { depth += 1 } else if c == "”" || c == "」" || c == "》" { depth = max(0, depth - 1) }
+            else if depth == 0, Scalars.isClauseOpen(c) { return true }
+        }
+        return false
+    }
+
     /// `lines` are the group's `.short` texts in order; `dashed` the `——` subtitle if any.
-    static func read(lines raw: [String], dashed: String?) -> HeadlineGroup? {
+    /// `printedWhole`: the page prints these lines as one line elsewhere, so they are one
+    /// headline.
+    static func read(lines raw: [String], dashed: String?, printedWhole: Bool = false) -> HeadlineGroup? {
         guard !raw.isEmpty else { return nil }
         let lines = raw.map(closingLetterSpacing)
         var g: HeadlineGroup
-        switch lines.count {
+        switch printedWhole ? 1 : lines.count {
+        case 1 where lines.count > 1:
+            g = HeadlineGroup(title: lines.joined(separator: " "))
         case 1:
             g = HeadlineGroup(title: lines[0])
         case 2:
@@ -50,8 +64,15 @@ struct HeadlineGroup: Sendable, Equatable {
                 g = HeadlineGroup(title: a, subtitle: b)
             } else if la <= 10, la * 10 <= lb * 7 {
                 g = HeadlineGroup(title: b, kicker: a)
-            } else {
+            } else if la <= 8 && lb <= 8 {
+                // two short phrases set one under the other: one headline
                 g = HeadlineGroup(title: a + " " + b)
+            } else if hasOpenClause(b), !hasOpenClause(a) {
+                // a deck under the title reads as running text (`优先采用微更新、渐进式改造`)
+                g = HeadlineGroup(title: a, subtitle: b)
+            } else {
+                // two full lines: the kicker (引题) above, the main title under it
+                g = HeadlineGroup(title: b, kicker: a)
             }
         default:
             let rest = lines[1...]

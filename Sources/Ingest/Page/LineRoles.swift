@@ -184,6 +184,13 @@ enum LineRoles {
                 roles[i] = .short
             }
         }
+        // a bare column label (`专栏:`) standing apart from what follows labels nothing
+        for i in lines.indices where roles[i] == .body && lines[i].length <= 6 && (i + 1 == lines.count || lines[i + 1].gap > 0) {
+            let u = lines[i].text.unicodeScalars
+            if let last = u.last, last == ":" || last == "\u{FF1A}", u.dropLast().allSatisfy(Scalars.isHan) {
+                roles[i] = .furniture(.label)
+            }
+        }
         markVerse(lines, &roles)
         for i in lines.indices.dropLast() where roles[i] == .body && isExclaimedHeadline(lines[i].text) {
             switch roles[i + 1] {

@@ -142,7 +142,7 @@ enum MastheadLine {
         var rest = u[(ban + 1)...].drop { Scalars.isSpace($0) || $0 == ":" || $0 == "\u{FF1A}" || Scalars.isDash($0) || $0 == "/" || $0 == "·" }
         while let last = rest.last, Scalars.isSpace(last) { rest = rest.dropLast() }
         // `第1版(要闻)`: the section in brackets
-        if let f = rest.first, let l = rest.last, rest.count > 2, Scalars.isOpener(f), Scalars.isCloser(l) { rest = rest.dropFirst().dropLast() }
+        if let f = rest.first, let l = rest.last, rest.count >= 2, Scalars.isOpener(f), Scalars.isCloser(l) { rest = rest.dropFirst().dropLast() }
         let section = rest.isEmpty ? nil : String(String.UnicodeScalarView(rest))
         if let section, section.unicodeScalars.contains(where: Scalars.isSentenceFinal) { return nil }
         return (edition, section)
