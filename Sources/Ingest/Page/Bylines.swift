@@ -272,12 +272,19 @@ enum Bylines {
     /// `【明报专讯】…`, `【本报讯】…`, `【大公报讯】…`: the opener Hong Kong papers print in
     /// brackets; returns where the text starts.
     static func bracketedDateline(_ paragraph: String) -> String.Index? {
-        guard paragraph.hasPrefix("【"), let close = paragraph.prefix(14).firstIndex(of: "】") else { return nil }
+        guard paragraph.hasPrefix("【"), let close = paragraph.prefix(26).firstIndex(of: "】") else { return nil }
         var inner = paragraph[paragraph.index(after: paragraph.startIndex)..<close]
+        // `【本市消息】`: the paper's own local news
+        if inner.hasSuffix("消息"), (4...6).contains(inner.count), inner.hasPrefix("本") {
+            let start = paragraph.index(after: close)
+            return paragraph[start...].firstIndex { $0 != " " } ?? paragraph.endIndex
+        }
         guard inner.hasSuffix("讯") || inner.hasSuffix("电") else { return nil }
         inner = inner.dropLast()
         if inner.hasSuffix("专") { inner = inner.dropLast() }
-        guard inner.count >= 2, agencies.contains(where: { inner.hasPrefix($0) }) || isOutletName(inner) else { return nil }
+        // `【新华社晋冀鲁豫总分社邯郸讯】`, `【新华社兴县八日电】`: an agency, its bureau, place and day
+        guard inner.count >= 2, agencies.contains(where: { inner.hasPrefix($0) }) || (inner.count <= 10 && isOutletName(inner)),
+              inner.unicodeScalars.allSatisfy({ Scalars.isHan($0) || Scalars.isDigit($0) }) else { return nil }
         let start = paragraph.index(after: close)
         return paragraph[start...].firstIndex { $0 != " " } ?? paragraph.endIndex
     }
