@@ -47,7 +47,8 @@ enum Bylines {
     /// The name of a paper, agency, broadcaster or media centre, judged by the word that
     /// ends it (so `我们都是记者` is no role).
     static func isOutletName(_ s: Substring) -> Bool {
-        ["报", "社", "台", "网", "刊", "中心", "频道"].contains { s.hasSuffix($0) }
+        // `海南日报全媒体`, `县融媒体`: a paper's multimedia desk
+        ["报", "社", "台", "网", "刊", "中心", "频道", "媒体"].contains { s.hasSuffix($0) }
     }
 
     /// `王小明/台北报导` → `王小明`: the place a report was filed from, as Taiwan papers print it.
