@@ -7,6 +7,9 @@ struct ArticleHead: Sendable, Equatable {
     var hasByline: Bool
     /// First block after the headline and byline.
     var bodyStart: Int
+    /// A photographer's credit stands where the byline would (`…记者 陈元才 摄`): a picture
+    /// story.
+    var credited = false
 }
 
 enum ArticleHeads {
@@ -52,6 +55,7 @@ enum ArticleHeads {
             while j < lines.count, isCrawlNote(roles[j]) { j += 1 }
             var authors: [String] = []
             var hasByline = false
+            var credited = false
             var bodyStart = j
             if j < lines.count, !taken.contains(j) {
                 switch roles[j] {
@@ -65,6 +69,11 @@ enum ArticleHeads {
                         hasByline = true
                         bodyStart = j + 1
                     }
+                case .credit(let names) where !shorts.isEmpty && !names.isEmpty && j + 1 < lines.count && roles[j + 1] == .body:
+                    authors = names
+                    hasByline = true
+                    credited = true
+                    bodyStart = j + 1
                 case .body:
                     hasByline = Bylines.dateline(lines[j].text) != nil
                 default:
@@ -74,7 +83,7 @@ enum ArticleHeads {
             let setOff = (lines[i].setOff || i == firstContent) && lines[i].length >= minUnmarkedHeadline
                 && shorts.count <= 3 && j < lines.count && !taken.contains(j) && roles[j] == .body
             if hasByline || dashed != nil || setOff || (noted && !shorts.isEmpty && j < lines.count && roles[j] == .body), let headline = HeadlineGroup.read(lines: shorts, dashed: dashed, printedWhole: isPrintedWhole(shorts)) {
-                heads.append(ArticleHead(start: i, headline: headline, authors: authors, hasByline: hasByline, bodyStart: bodyStart))
+                heads.append(ArticleHead(start: i, headline: headline, authors: authors, hasByline: hasByline, bodyStart: bodyStart, credited: credited))
                 i = max(bodyStart, i + 1)
             } else {
                 i += 1

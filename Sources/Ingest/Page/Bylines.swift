@@ -177,6 +177,8 @@ enum Bylines {
         // a signature in brackets at the end of the text: `(记者 张三)`, `(新华社记者 李四)`
         if first == "(" || first == "\u{FF08}", let last = text.unicodeScalars.last, last == ")" || last == "\u{FF09}" {
             let inner = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst().dropLast())).trimmedSpaces()
+            // `（本报海口7月22日讯）` signs off the text above: a dateline with nothing after it
+            if let (names, start) = dateline(inner), start == inner.endIndex { return names }
             guard let f = inner.unicodeScalars.first, roleLength(Substring(inner)) != nil else { return nil }
             text = inner
             first = f

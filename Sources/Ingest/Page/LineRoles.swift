@@ -191,6 +191,7 @@ enum LineRoles {
                 roles[i] = .furniture(.label)
             }
         }
+        markStackedMasthead(lines, &roles)
         markVerse(lines, &roles)
         for i in lines.indices.dropLast() where roles[i] == .body && isExclaimedHeadline(lines[i].text) {
             switch roles[i + 1] {
@@ -205,6 +206,40 @@ enum LineRoles {
             }
         }
         return roles
+    }
+
+    /// The masthead set as a stack of short lines at the top of the page, one field a line
+    /// (`海南日报` / `2026-07-23` / `004` / `民生新闻`), closed by a blank line: with a date in
+    /// it, a bare edition code is the edition and the short line under it the section.
+    static func markStackedMasthead(_ lines: [PageLine], _ roles: inout [LineRole]) {
+        var end = 0
+        while end < min(lines.count, 6), end == 0 || lines[end].gap == 0, lines[end].length <= 12 { end += 1 }
+        guard end >= 2, end < lines.count, lines[end].gap > 0 else { return }
+        let dated = (0..<end).contains { i in
+            if case .furniture(.masthead(let m)) = roles[i], m.date != nil, m.edition == nil { return true }
+            return false
+        }
+        guard dated else { return }
+        for i in 0..<end where !isFurniture(roles[i]) {
+            let u = lines[i].text.unicodeScalars
+            let code = (1...5).contains(u.count) && u.allSatisfy { ("0"..."9").contains($0) }
+                || ((2...4).contains(u.count) && ("A"..."Z").contains(u.first!) && u.dropFirst().allSatisfy { ("0"..."9").contains($0) })
+            guard code else { continue }
+            var meta = PageMetadata(edition: lines[i].text)
+            if i + 1 < end, !isFurniture(roles[i + 1]), lines[i + 1].length <= 8,
+               lines[i + 1].text.unicodeScalars.allSatisfy({ Scalars.isHan($0) || $0 == "·" }) {
+                meta.section = lines[i + 1].text
+                roles[i + 1] = .furniture(.label)
+            }
+            roles[i] = .furniture(.masthead(meta))
+        }
+    }
+
+    static func isFurniture(_ role: LineRole) -> Bool {
+        switch role {
+        case .furniture, .paperName: return true
+        default: return false
+        }
     }
 
     /// Verse (a literary page's poem): under a byline, three or more short lines set one

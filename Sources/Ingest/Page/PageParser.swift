@@ -93,7 +93,7 @@ public enum PageParser {
         let joined = ColumnBreaks.rejoin(paragraphs, spansWord: spansWord)
         guard !joined.isEmpty else { return nil }
         let headline = item.head?.headline ?? HeadlineGroup(title: untitled(joined))
-        let kind = ArticleKinds.classify(paragraphs: joined, hasDateline: hasDateline)
+        let kind = item.head?.credited == true ? .photo : ArticleKinds.classify(paragraphs: joined, hasDateline: hasDateline)
         return ParsedArticle(title: headline.title, subtitle: headline.subtitle,
                              kicker: headline.subtitle == headline.kicker ? nil : headline.kicker,
                              authors: authors, authorNote: note, kind: kind, paragraphs: joined)
