@@ -8,6 +8,8 @@ struct PageItem: Sendable, Equatable {
     var blocks: [Int]
     /// Position in reading order.
     var order: Int
+    /// One item of a briefs column, opened by a bullet (`◆`, `●`, `△`).
+    var bullet = false
 }
 
 enum ArticleAssembly {
@@ -44,6 +46,7 @@ enum ArticleAssembly {
 
         reattachTrailingHeadlines(&items, lines, roles)
         mergeDisplacedHeadlines(&items, lines, roles)
+        splitBullets(&items, lines, roles)
         items.sort { $0.order < $1.order }
         return items
     }
@@ -93,5 +96,41 @@ enum ArticleAssembly {
             }
             n += 1
         }
+    }
+
+    /// Marks that open each item of a briefs column.
+    static let bulletMarks: Set<Unicode.Scalar> = ["◆", "◇", "●", "○", "△", "▲", "■", "□", "•", "☆", "★", "▶", "►", "◎"]
+
+    static func isBullet(_ i: Int, _ lines: [PageLine], _ roles: [LineRole]) -> Bool {
+        guard roles[i] == .body, let first = lines[i].text.unicodeScalars.first else { return false }
+        return bulletMarks.contains(first)
+    }
+
+    /// A briefs column (`◆9月23日,我县…` / `◆为严厉打击…`): each bulleted paragraph opens an
+    /// item of its own, with the paragraphs under it up to the next bullet. Only where no
+    /// text stands between the item's head and its first bullet: a list inside an article
+    /// follows some text of that article. The column's banner (the head above the bullets) is
+    /// furniture.
+    static func splitBullets(_ items: inout [PageItem], _ lines: [PageLine], _ roles: [LineRole]) {
+        guard lines.indices.lazy.filter({ isBullet($0, lines, roles) }).prefix(2).count == 2 else { return }
+        var out: [PageItem] = []
+        for item in items {
+            guard item.photo == nil, let firstBullet = item.blocks.firstIndex(where: { isBullet($0, lines, roles) }),
+                  !item.blocks[..<firstBullet].contains(where: { roles[$0] == .body }) else {
+                out.append(item)
+                continue
+            }
+            var current: PageItem?
+            for b in item.blocks[firstBullet...] {
+                if isBullet(b, lines, roles) {
+                    if let c = current { out.append(c) }
+                    current = PageItem(head: nil, photo: nil, blocks: [b], order: b, bullet: true)
+                } else {
+                    current?.blocks.append(b)
+                }
+            }
+            if let c = current { out.append(c) }
+        }
+        items = out
     }
 }

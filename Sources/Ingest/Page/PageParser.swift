@@ -90,21 +90,22 @@ public enum PageParser {
             let rest = String(paragraphs[0][start...]).trimmedSpaces()
             if rest.isEmpty { paragraphs.removeFirst() } else { paragraphs[0] = rest }
         }
+        if item.bullet {
+            paragraphs[0] = String(paragraphs[0].unicodeScalars.dropFirst()).trimmedSpaces()
+        }
         let joined = ColumnBreaks.rejoin(paragraphs, spansWord: spansWord)
         guard !joined.isEmpty else { return nil }
         let headline = item.head?.headline ?? HeadlineGroup(title: untitled(joined))
-        let kind = item.head?.credited == true ? .photo : ArticleKinds.classify(paragraphs: joined, hasDateline: hasDateline)
+        let kind = item.head?.credited == true ? .photo : ArticleKinds.classify(paragraphs: joined, hasDateline: hasDateline || item.bullet)
         return ParsedArticle(title: headline.title, subtitle: headline.subtitle,
                              kicker: headline.subtitle == headline.kicker ? nil : headline.kicker,
                              authors: authors, authorNote: note, kind: kind, paragraphs: joined)
     }
 
-    /// Text with no headline anywhere on the page (a continuation from another page) is
-    /// titled by its first sentence, shortened.
+    /// An item with no headline (a brief, a letter, a continuation from another page) is
+    /// titled by its first sentence without the closing mark.
     static func untitled(_ paragraphs: [String]) -> String {
-        let first = Sentences.firstWithoutStop(paragraphs[0])
-        let u = first.unicodeScalars
-        return u.count <= 40 ? first : String(String.UnicodeScalarView(u.prefix(40))) + "…"
+        Sentences.firstWithoutStop(paragraphs[0])
     }
 
     /// Masthead date, edition, section, issue and paper; the Founder trailer is believed only
