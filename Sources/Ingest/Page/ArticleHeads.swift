@@ -10,6 +10,9 @@ struct ArticleHead: Sendable, Equatable {
     /// A photographer's credit stands where the byline would (`…记者 陈元才 摄`): a picture
     /// story.
     var credited = false
+    /// One of a run of headlines each over a single paragraph, with no byline: a briefs
+    /// column.
+    var brief = false
 }
 
 enum ArticleHeads {
@@ -80,10 +83,11 @@ enum ArticleHeads {
                     break
                 }
             }
+            let brief = !hasByline && dashed == nil && shorts.count == 1 && inBriefRun(lines, roles, at: i, taken: taken)
             let setOff = (lines[i].setOff || i == firstContent) && lines[i].length >= minUnmarkedHeadline
                 && shorts.count <= 3 && j < lines.count && !taken.contains(j) && roles[j] == .body
-            if hasByline || dashed != nil || setOff || (noted && !shorts.isEmpty && j < lines.count && roles[j] == .body), let headline = HeadlineGroup.read(lines: shorts, dashed: dashed, printedWhole: isPrintedWhole(shorts)) {
-                heads.append(ArticleHead(start: i, headline: headline, authors: authors, hasByline: hasByline, bodyStart: bodyStart, credited: credited))
+            if hasByline || dashed != nil || setOff || brief || (noted && !shorts.isEmpty && j < lines.count && roles[j] == .body), let headline = HeadlineGroup.read(lines: shorts, dashed: dashed, printedWhole: isPrintedWhole(shorts)) {
+                heads.append(ArticleHead(start: i, headline: headline, authors: authors, hasByline: hasByline, bodyStart: bodyStart, credited: credited, brief: brief))
                 i = max(bodyStart, i + 1)
             } else {
                 i += 1
@@ -131,6 +135,18 @@ enum ArticleHeads {
             }
         }
         return (shorts, nil, j)
+    }
+
+    /// A headline over exactly one paragraph, next to another such pair (`沙田電單車車禍男司機亡`
+    /// / one paragraph / `公民黨為…` / one paragraph): a briefs column, where no byline or
+    /// gap marks the headlines. Section headings inside an article head several paragraphs.
+    static func inBriefRun(_ lines: [PageLine], _ roles: [LineRole], at i: Int, taken: Set<Int>) -> Bool {
+        func pair(_ k: Int) -> Bool {
+            guard k >= 0, k + 1 < lines.count, !taken.contains(k), !taken.contains(k + 1), roles[k] == .short,
+                  lines[k].length >= minUnmarkedHeadline, Bylines.bareNames(lines[k]) == nil, roles[k + 1] == .body else { return false }
+            return k + 2 >= lines.count || roles[k + 2] != .body
+        }
+        return pair(i) && (pair(i + 2) || pair(i - 2))
     }
 
     static func isCrawlNote(_ role: LineRole) -> Bool {

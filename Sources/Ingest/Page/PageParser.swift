@@ -96,7 +96,7 @@ public enum PageParser {
         let joined = ColumnBreaks.rejoin(paragraphs, spansWord: spansWord)
         guard !joined.isEmpty else { return nil }
         let headline = item.head?.headline ?? HeadlineGroup(title: untitled(joined))
-        let kind = item.head?.credited == true ? .photo : ArticleKinds.classify(paragraphs: joined, hasDateline: hasDateline || item.bullet)
+        let kind = item.head?.credited == true ? .photo : ArticleKinds.classify(paragraphs: joined, hasDateline: hasDateline || item.bullet || item.head?.brief == true)
         return ParsedArticle(title: headline.title, subtitle: headline.subtitle,
                              kicker: headline.subtitle == headline.kicker ? nil : headline.kicker,
                              authors: authors, authorNote: note, kind: kind, paragraphs: joined)
