@@ -66,6 +66,12 @@ enum ArticleHeads {
                     authors = names
                     hasByline = true
                     bodyStart = j + 1
+                    // a byline run on into the next line (`本报记者` / `方问禹`)
+                    while bodyStart < lines.count, lines[bodyStart].gap == 0, roles[bodyStart] == .short,
+                          let more = Bylines.bareNames(lines[bodyStart]) {
+                        authors += more.filter { !authors.contains($0) }
+                        bodyStart += 1
+                    }
                 case .short:
                     if let names = Bylines.bareNames(lines[j]) {
                         authors = names

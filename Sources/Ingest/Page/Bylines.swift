@@ -188,6 +188,8 @@ enum Bylines {
             if filledMarks.contains(first), !roles.contains(where: { text.hasBytePrefix($0) }) { return nil }
         }
         if anonymousRoles.contains(text) { return [] }
+        // a role word alone (`本报记者`, `新华社记者`): the byline of a writer left unnamed
+        if let n = roleLength(Substring(text)), n == text.count, !isCredit(text) { return [] }
         if boxMarks.contains(first) { return creditedNames(text) }
         if roleLength(Substring(text)) != nil {
             return isCredit(text) ? nil : creditedNames(text)
@@ -207,6 +209,21 @@ enum Bylines {
         let tokens = line.text.split(separator: " ")
         if tokens.count >= 2, tokens.count <= 4, let last = tokens.last, Surnames.isPersonName(last) { return [String(last)] }
         return line.length <= 12 ? [] : nil
+    }
+
+    /// A signature set after the last sentence of the text, apart from it by spaces
+    /// (`…作出相应处理。　　孙丽`, `…服务。(林秀贝)`): the names and the text without them.
+    static func trailingSignature(_ paragraph: String) -> (text: String, names: [String])? {
+        guard paragraph.hasSubstring(" ") || paragraph.hasSuffix(")") || paragraph.hasSuffix("\u{FF09}") else { return nil }
+        let u = Array(paragraph.unicodeScalars)
+        guard let stop = u.lastIndex(where: { Scalars.isSentenceFinal($0) }), stop > 0, u.count - stop <= 16 else { return nil }
+        var tail = String(String.UnicodeScalarView(u[(stop + 1)...])).trimmedSpaces()
+        // a closing quote or bracket of the sentence itself is not the signature
+        guard !tail.isEmpty, u[stop + 1] == " " || tail.hasPrefix("(") || tail.hasPrefix("\u{FF08}") else { return nil }
+        if let inner = Shape.insideBrackets(Substring(tail)) { tail = String(inner).trimmedSpaces() }
+        let line = PageLine(text: tail, number: 0, gap: 0)
+        guard let names = byline(line) ?? bareNames(line), !names.isEmpty else { return nil }
+        return (String(String.UnicodeScalarView(u[...stop])), names)
     }
 
     /// A bare name line (`王宇`, `王长新 李敏`): only meaningful right under a headline.

@@ -48,7 +48,12 @@ struct HeadlineGroup: Sendable, Equatable {
     /// headline.
     static func read(lines raw: [String], dashed: String?, printedWhole: Bool = false) -> HeadlineGroup? {
         guard !raw.isEmpty else { return nil }
-        let lines = raw.map(closingLetterSpacing)
+        // a kicker may end in the dashes that lead to the title (`…办法出台——`)
+        let lines = raw.map(closingLetterSpacing).map { line in
+            var u = line.unicodeScalars[...]
+            while let last = u.last, Scalars.isDash(last), last != "-" { u = u.dropLast() }
+            return u.count >= 2 && u.count < line.unicodeScalars.count ? String(String.UnicodeScalarView(u)).trimmedSpaces() : line
+        }
         var g: HeadlineGroup
         switch printedWhole ? 1 : lines.count {
         case 1 where lines.count > 1:

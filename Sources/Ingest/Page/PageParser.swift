@@ -90,6 +90,10 @@ public enum PageParser {
             let rest = String(paragraphs[0][start...]).trimmedSpaces()
             if rest.isEmpty { paragraphs.removeFirst() } else { paragraphs[0] = rest }
         }
+        if let (text, names) = Bylines.trailingSignature(paragraphs[paragraphs.count - 1]) {
+            paragraphs[paragraphs.count - 1] = text
+            for n in names where !authors.contains(n) { authors.append(n) }
+        }
         if item.bullet {
             paragraphs[0] = String(paragraphs[0].unicodeScalars.dropFirst()).trimmedSpaces()
         }
