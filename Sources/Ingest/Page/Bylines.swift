@@ -226,6 +226,18 @@ enum Bylines {
         return (String(String.UnicodeScalarView(u[...stop])), names)
     }
 
+    /// A dateline that closes the text instead of opening it (`…拉齐米说。新华社耶路撒冷4月29日电`,
+    /// or on a line of its own): the text without it, or nil.
+    static func closingDateline(_ paragraph: String) -> String? {
+        guard paragraph.hasByteSuffix("电") || paragraph.hasByteSuffix("讯") else { return nil }
+        let u = Array(paragraph.unicodeScalars)
+        let stop = u.lastIndex(where: { Scalars.isSentenceFinal($0) || Scalars.isCloser($0) }).map { $0 + 1 } ?? 0
+        guard u.count - stop <= 24 else { return nil }
+        let tail = String(String.UnicodeScalarView(u[stop...])).trimmedSpaces()
+        guard let (_, start) = dateline(tail), start == tail.endIndex else { return nil }
+        return String(String.UnicodeScalarView(u[..<stop])).trimmedSpaces()
+    }
+
     /// A bare name line (`王宇`, `王长新 李敏`): only meaningful right under a headline.
     static func bareNames(_ line: PageLine) -> [String]? {
         guard line.length <= 20 else { return nil }
@@ -333,6 +345,12 @@ enum Bylines {
 
     static func dateline(_ paragraph: String) -> (names: [String], bodyStart: String.Index)? {
         if let bracketed = bracketedDateline(paragraph) { return ([], bracketed) }
+        // `据新华社北京4月29日电`: a story taken from the agency
+        if paragraph.hasBytePrefix("据"), agencies.contains(where: { paragraph.dropFirst().hasBytePrefix($0) }),
+           case let rest = String(paragraph.dropFirst()), let (names, start) = dateline(rest) {
+            let offset = rest.unicodeScalars.distance(from: rest.startIndex, to: start)
+            return (names, paragraph.unicodeScalars.index(paragraph.startIndex, offsetBy: 1 + offset))
+        }
         guard agencies.contains(where: { paragraph.hasBytePrefix($0) }) else { return nil }
         let head = paragraph.prefix(40)
         guard let xun = head.firstIndex(where: { $0 == "讯" || $0 == "电" }) else { return nil }

@@ -90,6 +90,10 @@ public enum PageParser {
             let rest = String(paragraphs[0][start...]).trimmedSpaces()
             if rest.isEmpty { paragraphs.removeFirst() } else { paragraphs[0] = rest }
         }
+        if let text = Bylines.closingDateline(paragraphs[paragraphs.count - 1]) {
+            if text.isEmpty { paragraphs.removeLast() } else { paragraphs[paragraphs.count - 1] = text }
+            guard !paragraphs.isEmpty else { return nil }
+        }
         if let (text, names) = Bylines.trailingSignature(paragraphs[paragraphs.count - 1]) {
             paragraphs[paragraphs.count - 1] = text
             for n in names where !authors.contains(n) { authors.append(n) }
