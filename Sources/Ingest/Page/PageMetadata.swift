@@ -32,12 +32,20 @@ enum MastheadLine {
             return n == 0 ? nil : v
         }
         guard let y = number(maxDigits: 4), y >= 1900, y <= 2099, i < u.count else { return nil }
+        // `20260502`: eight digits, as crawls write it
+        if i - start == 4, let m = number(maxDigits: 2), i - start == 6, let d = number(maxDigits: 2), i - start == 8,
+           (1...12).contains(m), (1...31).contains(d), i == u.count || digitValue(u[i]) == nil {
+            return (iso(y, m, d), i)
+        }
+        i = start + 4
         let sep = u[i]
         let hanStyle = sep == "年"
-        guard hanStyle || sep == "-" || sep == "/" || sep == "." || sep == "－" || sep == "／" else { return nil }
+        let separators: Set<Unicode.Scalar> = ["-", "/", ".", "－", "／"]
+        guard hanStyle || separators.contains(sep) else { return nil }
         i += 1
         guard let m = number(maxDigits: 2), (1...12).contains(m), i < u.count else { return nil }
-        if hanStyle { guard u[i] == "月" else { return nil } } else { guard u[i] == sep else { return nil } }
+        // `2026-08/21`: a crawl may mix the separators
+        if hanStyle { guard u[i] == "月" else { return nil } } else { guard separators.contains(u[i]) else { return nil } }
         i += 1
         guard let d = number(maxDigits: 2), (1...31).contains(d) else { return nil }
         if hanStyle {
