@@ -73,4 +73,18 @@ import Testing
         #expect(reasons.contains { $0.contains("image.txt") && $0.contains("binary") })
         #expect(r.stdout.split(separator: "\n").count == 1)
     }
+
+    @Test func explainPrintsEachLineWithItsRoleAndRecord() throws {
+        let seed = try #require(try Self.seeds().first { $0.hasSuffix("002_d70ca1f07125791b.txt") })
+        let r = try Self.run(["ingest", "--explain", seed])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let rows = r.stdout.split(separator: "\n").map(String.init)
+        #expect(rows.first == "== " + seed)
+        #expect(rows[1].hasPrefix("line role"))
+        // every line of the page is listed once, in the columns line / role / record / text / signals
+        #expect(rows.contains { $0.hasPrefix("4    headline    0   “红色引擎”添动力") && $0.contains("gap=1") })
+        #expect(rows.contains { $0.hasPrefix("8    byline      0   王宇") })
+        #expect(rows.contains { $0.hasPrefix("1    masthead    -   2022年12月08日") && $0.contains("date 2022-12-08") })
+        #expect(!r.stdout.contains("\"id\""))
+    }
 }

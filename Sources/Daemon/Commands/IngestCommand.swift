@@ -16,6 +16,9 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Folder holding dict.txt and analyse/idf.txt (default: python3-jieba's).")
     var lexiconDir: String?
 
+    @Flag(help: "Instead of records, print each line of each page with its role (masthead, headline, byline, body…), the record it went to and the signals that decided it.")
+    var explain = false
+
     func run() throws {
         let lexicon: Lexicon
         do {
@@ -30,6 +33,16 @@ struct IngestCommand: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else {
                 Console.error("ingestd: \(file): io: cannot read the file")
                 failed += 1
+                continue
+            }
+            if explain {
+                do {
+                    let rows = try ingestor.explain([UInt8](data))
+                    FileHandle.standardOutput.write(Data(ExplainTable.render(file: file, rows).utf8))
+                } catch {
+                    Console.error("ingestd: \(file): \(error)")
+                    failed += 1
+                }
                 continue
             }
             do {

@@ -280,7 +280,7 @@ enum LineRoles {
         if let names = Bylines.byline(line) { return .byline(names) }
         if let kind = Furniture.classify(line) { return .furniture(kind) }
         if position < mastheadLines, line.length <= 10, FounderTrailer.isPaperName(text),
-           text.hasSuffix("报") || text.hasSuffix("刊") {
+           text.hasSuffix("报") || text.hasSuffix("刊"), !text.hasSuffix("简报") {
             return .paperName(text)
         }
         if let first = text.unicodeScalars.first, Scalars.isDash(first), line.length <= Shape.shortMax + 4,

@@ -12,6 +12,23 @@ public enum PageParser {
     }
 
     static func parseFolded(_ text: String, spansWord: (String, String) -> Bool) -> ParsedPage {
+        analyse(text, spansWord: spansWord).page
+    }
+
+    /// Every stage's result for one page: what `parse` returns and what `explain` shows.
+    struct Analysis {
+        var lines: [PageLine]
+        var roles: [LineRole]
+        var heads: [ArticleHead]
+        var photos: [PhotoItem]
+        var items: [PageItem]
+        /// The record index each item became (nil: the item gave no record).
+        var recordOfItem: [Int?]
+        var used: Set<Int>
+        var page: ParsedPage
+    }
+
+    static func analyse(_ text: String, spansWord: (String, String) -> Bool) -> Analysis {
         // database exports (labels read after the fold, so 標題 is 标题 here) in printed layout
         let lines = PageLines.split(LabelledFields.rewritten(text) ?? text)
         let roles = LineRoles.classifyPage(lines)
@@ -23,18 +40,25 @@ public enum PageParser {
         var furniture: [String] = []
         var used = Set<Int>()
         var articles: [ParsedArticle] = []
+        var recordOfItem: [Int?] = []
         for item in items {
             if let photo = item.photo {
+                recordOfItem.append(articles.count)
                 articles.append(photoArticle(photo, lines))
                 used.formUnion(photo.blocks)
             } else if let article = textArticle(item, lines, roles, spansWord: spansWord, used: &used) {
+                recordOfItem.append(articles.count)
                 articles.append(article)
+            } else {
+                recordOfItem.append(nil)
             }
         }
         for (i, line) in lines.enumerated() where !used.contains(i) { furniture.append(line.text) }
 
         let metadata = pageMetadata(lines, roles, articles: articles)
-        return ParsedPage(metadata: metadata, articles: articles, furniture: furniture)
+        let page = ParsedPage(metadata: metadata, articles: articles, furniture: furniture)
+        return Analysis(lines: lines, roles: roles, heads: heads, photos: photos, items: items, recordOfItem: recordOfItem,
+                        used: used, page: page)
     }
 
     static func photoArticle(_ photo: PhotoItem, _ lines: [PageLine]) -> ParsedArticle {

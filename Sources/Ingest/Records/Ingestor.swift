@@ -25,6 +25,12 @@ public struct Ingestor: Sendable {
         }.joined()
     }
 
+    /// The page's lines with their roles (`ingestd ingest --explain`), read as `ingest` reads them.
+    public func explain(_ bytes: [UInt8]) throws(IngestFailure) -> [LineExplanation] {
+        let decoded = try TextDecoding.decode(bytes)
+        return PageParser.explain(HTMLText.extract(decoded.text) ?? decoded.text, spansWord: keywords.lexicon.spansWord)
+    }
+
     /// `sha256` may be passed when the caller already hashed the bytes (to detect duplicates).
     public func ingest(_ bytes: [UInt8], path: String, ingestedAt: Double, sha256: String? = nil) throws(IngestFailure) -> Result {
         let decoded = try TextDecoding.decode(bytes)

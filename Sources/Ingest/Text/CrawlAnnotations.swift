@@ -124,7 +124,7 @@ enum CrawlAnnotations {
             let label = String(String.UnicodeScalarView(u[s..<colon]))
             // what lies between the previous value and this label belongs to the previous value
             if n > 0 {
-                fields[n - 1].value = String(String.UnicodeScalarView(u[(colons[n - 1] + 1)..<s])).trimmedSpaces()
+                fields[fields.count - 1].value = String(String.UnicodeScalarView(u[(colons[n - 1] + 1)..<s])).trimmedSpaces()
             } else if s > 0 {
                 // text before the first label: only a date may stand there
                 let lead = Array(u[..<s].filter { $0 != " " })

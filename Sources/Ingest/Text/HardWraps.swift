@@ -99,15 +99,36 @@ enum HardWraps {
                 best = (m.widths, c.width, c.full, m.slack)
             }
         }
-        guard let (widths, w, _, slack) = best else { return lines }
+        // narrow columns of old papers (8 characters a line): believed only when that one
+        // width holds a third of all lines
+        if let c = wrapWidth(lines.map(\.length), minimum: narrowCharacters, slack: 1), c.full * 3 >= lines.count, c.full > best?.full ?? 0 {
+            best = (lines.map(\.length), c.width, c.full, 1)
+        }
+        guard let (widths, w, _, slack) = best else { return joinContinuations(lines) }
+        // a page set in two column widths: the lines of the first width set aside, the
+        // second one is found the same way
+        var second: Int?
+        let rest = widths.map { $0 >= w - slack && $0 <= w ? 0 : $0 }
+        if let c = wrapWidth(rest, minimum: slack == 0 ? minCharacters : minWidth, slack: slack), c.width < w - slack {
+            second = c.width
+        }
+        func isFull(_ width: Int) -> Bool {
+            width >= w - slack || (second.map { width >= $0 - slack && width <= $0 } ?? false)
+        }
+        let heading = headingBlocks(lines)
         var out: [PageLine] = []
         out.reserveCapacity(lines.count)
         var i = 0
         while i < lines.count {
+            if heading[i] {
+                out.append(lines[i])
+                i += 1
+                continue
+            }
             var text = lines[i].text
             var length = lines[i].length
             var j = i
-            while widths[j] >= w - slack, j + 1 < lines.count, lines[j + 1].gap == 0 {
+            while isFull(widths[j]) || startsContinued(lines, j + 1), j + 1 < lines.count, lines[j + 1].gap == 0 {
                 j += 1
                 // in Latin text the line end separated two words; in Chinese text it only
                 // ever cuts a number or a word (`2 063`), which must close up again
@@ -122,6 +143,52 @@ enum HardWraps {
             }
             out.append(PageLine(text: text, number: lines[i].number, gap: lines[i].gap, length: length))
             i = j + 1
+        }
+        return out
+    }
+
+    /// Blocks (lines between blank lines) of at most four lines with no punctuation at all
+    /// are headline groups set in the column's width, not wrapped text.
+    static func headingBlocks(_ lines: [PageLine]) -> [Bool] {
+        var out = [Bool](repeating: false, count: lines.count)
+        var start = 0
+        while start < lines.count {
+            var end = start + 1
+            while end < lines.count, lines[end].gap == 0 { end += 1 }
+            if end - start <= 4, lines[start..<end].allSatisfy({ line in
+                !line.text.unicodeScalars.contains { Scalars.isSentenceFinal($0) || Scalars.isClauseOpen($0) || Scalars.isClauseFinal($0) }
+            }) {
+                for k in start..<end { out[k] = true }
+            }
+            start = end
+        }
+        return out
+    }
+
+    /// Narrowest column, in characters, of a page whose one width dominates.
+    static let narrowCharacters = 6
+
+    /// A line that opens with a comma, full stop or closing quote (`，足見關懷，不勝`) goes on
+    /// from the line above: no paragraph or headline starts with one.
+    static func startsContinued(_ lines: [PageLine], _ k: Int) -> Bool {
+        guard k < lines.count, lines[k].gap == 0, let first = lines[k].text.unicodeScalars.first else { return false }
+        switch first {
+        case "，", "。", "、", "；", "：", "？", "！", "」", "』", "”": return true
+        default: return false
+        }
+    }
+
+    /// Pages with no wrap width still have lines that only go on from the line above.
+    static func joinContinuations(_ lines: [PageLine]) -> [PageLine] {
+        guard lines.indices.dropFirst().contains(where: { startsContinued(lines, $0) }) else { return lines }
+        var out: [PageLine] = []
+        out.reserveCapacity(lines.count)
+        for (k, line) in lines.enumerated() {
+            if k > 0, startsContinued(lines, k), let last = out.popLast() {
+                out.append(PageLine(text: last.text + line.text, number: last.number, gap: last.gap, length: last.length + line.length))
+            } else {
+                out.append(line)
+            }
         }
         return out
     }

@@ -1,0 +1,167 @@
+import Testing
+@testable import Ingest
+
+/// Page forms of other papers and exports, each on lines quoted from a real page of
+/// `../shared/corpus` (the file is named beside each test).
+@Suite struct CorpusFormTests {
+    static func parse(_ lines: [String]) -> ParsedPage { Fixtures.parse(lines.joined(separator: "\n")) }
+
+    // b07: a crawl writes a word count and a citation under the headline and onto the byline
+    @Test func crawlNotesAreFurnitureAndTheirFieldsThePages() {
+        let p = Self.parse([
+            "01版：国内大局", "",
+            "以正确政绩观引领全面振兴取得新突破",
+            "辽宁省委书记 许昆林 字数: 6184字",
+            "《 学习时报 》（ 2026年06月08日  第 01 版 ）",
+            "政绩观问题是一个根本性问题，关乎立党为公、执政为民。",
+        ])
+        #expect(p.articles.count == 1)
+        #expect(p.articles[0].title == "以正确政绩观引领全面振兴取得新突破")
+        #expect(p.articles[0].authors == ["许昆林"])
+        #expect(p.articles[0].paragraphs == ["政绩观问题是一个根本性问题，关乎立党为公、执政为民。"])
+        #expect(p.metadata.paper == "学习时报" && p.metadata.date == "2026-06-08" && p.metadata.edition == "01")
+    }
+
+    // c09: byline and citation fused on one line
+    @Test func bylineFusedWithCitation() {
+        let line = Fixtures.line("本报记者 季觉苏 《人民日报》（2026年05月14日 第 12 版）")
+        let (rest, meta) = CrawlAnnotations.trailing(line.text)!
+        #expect(rest == "本报记者 季觉苏")
+        #expect(meta.paper == "人民日报" && meta.date == "2026-05-14" && meta.edition == "12")
+    }
+
+    // b04: the source line under each headline
+    @Test func sourceLineGivesPaperDateAndSection() {
+        let m = CrawlAnnotations.sourceLine("（ 2026-04-28 ） 稿件来源：新华每日电讯 要闻")
+        #expect(m == PageMetadata(paper: "新华每日电讯", date: "2026-04-28", section: "要闻"))
+        #expect(CrawlAnnotations.sourceLine("据了解，来源地的情况很复杂。") == nil)
+    }
+
+    // a04, f08, f12, c01: rows of labelled page fields
+    @Test func rowsOfLabelledFieldsAreFurniture() {
+        #expect(CrawlAnnotations.labelledFields("刊发日期:2018-09-14 阅读次数: 作者:本通 语音阅读:语音阅读")?.date == "2018-09-14")
+        #expect(CrawlAnnotations.labelledFields("2007年04月11日 来源:上海证券报 作者:") == PageMetadata(paper: "上海证券报", date: "2007-04-11"))
+        #expect(CrawlAnnotations.labelledFields("作者: 来源:柚都平和 时间:2022-05-30")?.paper == "柚都平和")
+        #expect(CrawlAnnotations.labelledFields("责任编辑：周向勇 编辑：王江涵 值班版式总监：厉俊 版式：陈庆井") != nil)
+        // an interview turn is no field row
+        #expect(CrawlAnnotations.labelledFields("记者：你怎么看？ 王建国：很好。") == nil)
+    }
+
+    // c09: a kicker above the title, a deck under it
+    @Test func twoFullLinesAreKickerAndTitle() {
+        let a = HeadlineGroup.read(lines: ["黑龙江哈尔滨开展“乡村著名行动”", "乡村小路有了名字"], dashed: nil)!
+        #expect(a.title == "乡村小路有了名字" && a.subtitle == "黑龙江哈尔滨开展“乡村著名行动”")
+        let b = HeadlineGroup.read(lines: ["重庆发布新版城市更新技术导则", "优先采用微更新、渐进式改造"], dashed: nil)!
+        #expect(b.title == "重庆发布新版城市更新技术导则" && b.subtitle == "优先采用微更新、渐进式改造")
+        // b06: two short phrases are one headline
+        #expect(HeadlineGroup.read(lines: ["技能可以“炼化”", "隐私权不能让渡"], dashed: nil)?.title == "技能可以“炼化” 隐私权不能让渡")
+        // c01: a kicker ends in the dashes that lead to the title
+        let c = HeadlineGroup.read(lines: ["市区公务员医改配套办法出台——", "四类慢性病列入门诊报销"], dashed: nil)!
+        #expect(c.title == "四类慢性病列入门诊报销" && c.subtitle == "市区公务员医改配套办法出台")
+    }
+
+    // f11: the archive prints the whole headline on one line above the stacked lines
+    @Test func headlinePrintedWholeStaysOneHeadline() {
+        let p = Self.parse([
+            "晋绥各部队紧张生产  野战兵团在绥蒙区垦荒", "", "1946-05-15", "第2版()", "专栏：", "",
+            "　　晋绥各部队紧张生产", "    野战兵团在绥蒙区垦荒",
+            "    【新华社兴县八日电】晋绥各地部队，正紧张生产，野战兵团在绥蒙区大量垦荒。",
+        ])
+        let a = p.articles.first { $0.title == "晋绥各部队紧张生产 野战兵团在绥蒙区垦荒" }
+        #expect(a?.subtitle == nil)
+        #expect(a?.paragraphs.first?.hasPrefix("晋绥各地部队") == true)
+        #expect(p.metadata.section == nil)
+        #expect(p.furniture.contains("专栏："))
+    }
+
+    // a01: an outlet's multimedia desk fused to the role, a picture story, a sign-off dateline
+    @Test func bylinesOfAProvincialDaily() {
+        #expect(Bylines.byline(Fixtures.line("海南日报全媒体记者 张琬茜")) == ["张琬茜"])
+        #expect(Bylines.byline(Fixtures.line("（本报海口7月22日讯）")) == [])
+        let p = Self.parse([
+            "东坡书院研学热", "海南日报全媒体记者 陈元才 摄", "",
+            "近日，儋州市东坡书院开启首期暑期非遗研学课堂，趣味满满。", "",
+            "图为学生在体验制作竹简。",
+        ])
+        #expect(p.articles.count == 1)
+        #expect(p.articles[0].kind == .photo && p.articles[0].authors == ["陈元才"] && p.articles[0].title == "东坡书院研学热")
+    }
+
+    // a01: the masthead stacked one field a line
+    @Test func stackedMastheadGivesEditionAndSection() {
+        let p = Self.parse(["海南日报", "2026-07-23", "004", "民生新闻", "", "",
+                            "办好基础教育，海南有哪些硬招？", "海南日报全媒体记者 张琬茜", "",
+                            "建设教育强国，基点在基础教育。"])
+        #expect(p.metadata.edition == "004" && p.metadata.section == "民生新闻" && p.metadata.date == "2026-07-23")
+        #expect(p.articles.map(\.title) == ["办好基础教育，海南有哪些硬招？"])
+    }
+
+    // a03: a briefs column with ◆ bullets under a banner
+    @Test func bulletedBriefsAreOneRecordEach() {
+        let p = Self.parse([
+            "1886 期 / 第2版:2", "要闻简报",
+            "   ◆9月23日,我县在政府二楼会议室召开巩固衔接重点工作调度会。副县长李晋平出席。",
+            "    ◆9月27日,全市安委会第五次全体(扩大)会议暨中秋国庆假期安全防范工作会议召开。各乡镇负责人参加。",
+        ])
+        #expect(p.articles.map(\.title) == ["9月23日,我县在政府二楼会议室召开巩固衔接重点工作调度会",
+                                            "9月27日,全市安委会第五次全体(扩大)会议暨中秋国庆假期安全防范工作会议召开"])
+        #expect(p.articles.allSatisfy { $0.kind == .brief && !$0.paragraphs[0].hasPrefix("◆") })
+        #expect(p.metadata.paper == nil)
+    }
+
+    // f05: headlines over one paragraph each, no bylines, no gaps
+    @Test func briefsRunWithoutBylines() {
+        let p = Self.parse([
+            "我国去年工业生产发展速度又呈高峰", "我国去年工业生产的发展速度是实行改革、开放以来仅次于一九八五年的第二个高峰年。",
+            "中国发现宝石矿点近二百处", "我国宝石分布地域广阔,品种繁多,储量可观,现已发现宝石矿点二百处。",
+            "立功的农村兵退伍后给安排工作", "近日颁布的《退伍义务兵安置条例》规定:城镇退伍兵将继续由国家统一分配工作。",
+        ])
+        #expect(p.articles.map(\.title) == ["我国去年工业生产发展速度又呈高峰", "中国发现宝石矿点近二百处", "立功的农村兵退伍后给安排工作"])
+        #expect(p.articles.allSatisfy { $0.kind == .brief && $0.paragraphs.count == 1 })
+    }
+
+    // c01, b06: signatures after the text; a byline run on into the next line
+    @Test func signaturesAndRunOnBylines() {
+        let s = Bylines.trailingSignature("实，再对违规使用公车者作出相应处理。 孙丽")
+        #expect(s?.text == "实，再对违规使用公车者作出相应处理。" && s?.names == ["孙丽"])
+        #expect(Bylines.trailingSignature("他说：“我们会继续努力。”") == nil)
+        #expect(Bylines.byline(Fixtures.line("本报记者")) == [])
+        let p = Self.parse(["从一场应用对接大会看人工智能赋能千行百业", "", "新华社记者 陈宇轩", "颜之宏",
+                            "　　人工智能产业上中下游企业齐聚一堂。"])
+        #expect(p.articles.first?.authors == ["陈宇轩", "颜之宏"])
+    }
+
+    // c10, b05: datelines taken from the agency, and datelines that close the text
+    @Test func agencyDatelinesOpeningOrClosing() {
+        let d = Bylines.dateline("据新华社北京4月29日电（惠晓霜）英国国王查尔斯三世访美期间。")
+        #expect(d?.names == ["惠晓霜"])
+        #expect(Bylines.closingDateline("以色列议员纳玛·拉齐米说。新华社耶路撒冷4月29日电") == "以色列议员纳玛·拉齐米说。")
+        #expect(Bylines.closingDateline("新华社白俄罗斯霍伊尼基4月26日电") == "")
+        #expect(Bylines.closingDateline("他说这是收到的电") == nil)
+    }
+
+    // c05, c07: masthead dates as crawls write them
+    @Test func compactAndMixedDates() {
+        #expect(MastheadLine.masthead(Fixtures.line("新华每日电讯 - 20260502 04版：新华走笔")) ==
+                PageMetadata(paper: "新华每日电讯", date: "2026-05-02", edition: "04", section: "新华走笔"))
+        #expect(MastheadLine.masthead(Fixtures.line("学习时报 - 2026-08/21 01版：国内大局"))?.date == "2026-08-21")
+    }
+
+    // d03: an old paper's 8-character columns; a line opening with a comma goes on from above
+    @Test func narrowColumnsAreRejoined() {
+        let p = Self.parse(["公開陳雲裳的信", "", "接來信蒙以我的", "歸期，及近况如何", "，足見關懷，不勝", "感謝。", "",
+                            "本來想在上海多", "逗留幾天，但是時", "間已經不允許了。", "一方面接港中各方", "來信，促我早歸，",
+                            "同時離開香港已三", "個月，急於想囘來", "一見爸爸，如果"])
+        #expect(p.articles.first?.paragraphs.first == "接來信蒙以我的歸期，及近况如何，足見關懷，不勝感謝。")
+    }
+
+    @Test func explainGivesEachLineItsRole() {
+        let rows = PageParser.explain(Fixtures.seedText("002_d70ca1f07125791b"))
+        #expect(rows.first?.role == "masthead")
+        #expect(rows.contains { $0.role == "headline" && $0.text == "“红色引擎”添动力 基层组织焕新貌" && $0.record == 0 })
+        #expect(rows.contains { $0.role == "deck" && $0.record == 0 })
+        #expect(rows.contains { $0.role == "byline" && $0.text == "王宇" })
+        #expect(rows.filter { $0.role == "body" }.count == 6)
+        #expect(rows.allSatisfy { !$0.signals.isEmpty })
+    }
+}
