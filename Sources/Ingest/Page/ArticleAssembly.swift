@@ -115,7 +115,14 @@ enum ArticleAssembly {
         guard lines.indices.lazy.filter({ isBullet($0, lines, roles) }).prefix(2).count == 2 else { return }
         var out: [PageItem] = []
         for item in items {
-            guard item.photo == nil, let firstBullet = item.blocks.firstIndex(where: { isBullet($0, lines, roles) }),
+            // under a real headline, or as `■美联社：…` labelled points, the bullets are a list
+            // inside one article; a briefs column's banner is a short label
+            let bullets = item.blocks.filter { isBullet($0, lines, roles) }
+            let labelled = bullets.allSatisfy { b in
+                lines[b].text.unicodeScalars.prefix(16).contains { $0 == ":" || $0 == "\u{FF1A}" }
+            }
+            guard item.photo == nil, !labelled, (item.head?.headline.title.count ?? 0) <= ArticleHeads.minUnmarkedHeadline,
+                  let firstBullet = item.blocks.firstIndex(where: { isBullet($0, lines, roles) }),
                   !item.blocks[..<firstBullet].contains(where: { roles[$0] == .body }) else {
                 out.append(item)
                 continue

@@ -19,6 +19,7 @@ enum Furniture {
 
     static func classify(_ line: PageLine) -> Kind? {
         if FounderTrailer.isTrailer(line) { return .trailer }
+        if isSiteFooter(line) || isMarkupTag(line) { return .separator }
         if let m = CrawlAnnotations.whole(line) { return .crawlNote(m) }
         if line.length > MastheadLine.maxLength { return isSeparator(line) ? .separator : nil }
         if let m = MastheadLine.masthead(line) ?? MastheadLine.citation(line) { return .masthead(m) }
@@ -28,6 +29,26 @@ enum Furniture {
         if isEditorCredit(line) { return .editorCredit }
         if JumpMarkers.isMarker(line.text) { return .jump }
         return isSeparator(line) ? .separator : nil
+    }
+
+    /// A web site's footer: copyright, licence and registration numbers, the site's owners.
+    static func isSiteFooter(_ line: PageLine) -> Bool {
+        guard line.length <= 160 else { return false }
+        let t = line.text
+        if t.hasSubstring("Copyright") || t.hasSubstring("©") || t.hasSubstring("All Rights Reserved") || t.hasSubstring("All rights reserved") {
+            return true
+        }
+        guard line.length <= 60 else { return false }
+        return ["版权所有", "版權所有", "ICP备", "ICP證", "ICP证", "公网安备", "公網安備", "许可证编号", "許可證編號", "主管单位", "主辦單位", "主办单位", "举报电话", "舉報電話"]
+            .contains { t.hasSubstring($0) }
+    }
+
+    /// A line that is one markup tag left by an export (`<img src="…">`, `<br/>`).
+    static func isMarkupTag(_ line: PageLine) -> Bool {
+        let u = line.text.unicodeScalars
+        guard u.first == "<", u.last == ">", let second = u.dropFirst().first,
+              ("a"..."z").contains(second) || ("A"..."Z").contains(second) || second == "/" || second == "!" else { return false }
+        return !u.dropFirst().dropLast().contains("<")
     }
 
     /// Rules, dashes, dots and brackets with no word in them (`————`, `※※※`), however long.

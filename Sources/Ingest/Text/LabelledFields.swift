@@ -15,9 +15,22 @@ enum LabelledFields {
         ("报纸名称", .source), ("栏目", .skip), ("关键词", .skip), ("摘要", .skip),
     ]
 
-    /// `标题:X` or `【标题】X` → (field, value).
+    /// Field names of exports that write `<正题>=X` (TRS records); other `<…>=` fields are
+    /// the database's bookkeeping.
+    static let angleLabels: [Substring: Field] = [
+        "正题": .title, "标题": .title, "主题": .title, "引题": .kicker, "肩题": .kicker, "副题": .subtitle,
+        "文章作者": .author, "作者": .author, "日期": .date, "版次": .edition, "正文": .text,
+    ]
+
+    /// `标题:X`, `【标题】X` or `<正题>=X` → (field, value).
     static func field(_ line: Substring) -> (Field, Substring)? {
         var t = line.drop { $0 == " " || $0 == "\u{3000}" }
+        if t.hasPrefix("<"), let close = t.prefix(12).firstIndex(of: ">"), t[close...].dropFirst().hasPrefix("=") {
+            let label = t[t.index(after: t.startIndex)..<close]
+            let value = t[close...].dropFirst(2).drop { $0 == " " || $0 == "\u{3000}" }
+            return (angleLabels[label] ?? .skip, value)
+        }
+        if t == "<REC>" { return (.skip, "") }
         let bracketed = t.hasPrefix("【") || t.hasPrefix("[")
         if bracketed { t = t.dropFirst() }
         guard let (label, kind) = labels.first(where: { t.hasPrefix($0.0) }) else { return nil }
@@ -36,7 +49,7 @@ enum LabelledFields {
     /// and three kinds of field in all).
     static func rewritten(_ text: String) -> String? {
         // cheap refusal by byte search: an export labels a title somewhere
-        guard ["标题:", "标题\u{FF1A}", "标题】", "题名:", "题名\u{FF1A}", "题名】"].contains(where: { text.hasSubstring($0) }) else { return nil }
+        guard ["标题:", "标题\u{FF1A}", "标题】", "题名:", "题名\u{FF1A}", "题名】", "<正题>=", "<标题>="].contains(where: { text.hasSubstring($0) }) else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let fields = lines.map(field)
         let kinds = Set(fields.compactMap { $0?.0 })
@@ -60,6 +73,11 @@ enum LabelledFields {
                 if !value.isEmpty { out += ["", "作者:" + value] }
             case .date:
                 if !value.isEmpty { out += ["", value] }
+            case .edition where line.drop(while: { $0 == " " || $0 == "\u{3000}" }).hasPrefix("<"):
+                // `<版次>=013` with its `<版名>=世界新闻`, as the masthead rule reads them
+                guard !value.isEmpty else { break }
+                let section = zip(lines, fields).first { $0.0.hasPrefix("<版名>=") }.flatMap { $0.1?.1 } ?? ""
+                out += ["", Substring("版次:\(value)" + (section.isEmpty ? "" : " 版名:\(section)"))]
             case .edition, .source:
                 // read by the masthead and furniture rules as they are
                 out += ["", line.drop { $0 == " " || $0 == "\u{3000}" }]
