@@ -20,6 +20,9 @@ struct FileProcessor: Sendable {
         /// Parsed (or recognised as a duplicate): handed to the sink, which reports the end.
         case submitted(RecordSink.Submission)
         case failed(relativePath: String, failure: IngestFailure)
+        /// The file belongs in `failed/`, but our own storage refused the move or its report:
+        /// it is back in the inbox and is taken again later.
+        case deferred(relativePath: String, reason: String)
         /// The path vanished or no longer matches the filter: nothing to do.
         case skipped
     }
@@ -83,13 +86,26 @@ struct FileProcessor: Sendable {
 
     /// Writes `<relpath>.error.json` into `failed/`, then moves the source beside it.
     private func fail(_ path: String, _ rel: String, _ failure: IngestFailure, at: Double) -> Result {
+        let target: String
         do {
-            let target = try DurableFiles.move(path, to: failedDir + "/" + rel)
+            target = try DurableFiles.move(path, to: failedDir + "/" + rel)
+        } catch where DurableFiles.isWriteFault(error) {
+            return .deferred(relativePath: rel, reason: BatchWriter.describe(error, "failed/"))
+        } catch {
+            return .failed(relativePath: rel, failure: IngestFailure(.io, "\(failure) — and the file could not be moved to failed/: \(error)"))
+        }
+        do {
             let report = ErrorReport(file: rel, error: failure.code.rawValue, detail: failure.detail, at: RFC3339.format(epochSeconds: at))
             try DurableFiles.replace(target + ".error.json", with: Array(report.json().utf8))
             DurableFiles.syncDirectory((path as NSString).deletingLastPathComponent)
+        } catch where DurableFiles.isWriteFault(error) {
+            // no source in failed/ without its reason: back to the inbox until writes succeed
+            if (try? DurableFiles.move(target, to: path)) != nil {
+                return .deferred(relativePath: rel, reason: BatchWriter.describe(error, "failed/ report"))
+            }
+            return .failed(relativePath: rel, failure: IngestFailure(failure.code, "\(failure.detail) (the .error.json report could not be written: \(error))"))
         } catch {
-            return .failed(relativePath: rel, failure: IngestFailure(.io, "\(failure) — and the file could not be moved to failed/: \(error)"))
+            return .failed(relativePath: rel, failure: IngestFailure(failure.code, "\(failure.detail) (the .error.json report could not be written: \(error))"))
         }
         return .failed(relativePath: rel, failure: failure)
     }

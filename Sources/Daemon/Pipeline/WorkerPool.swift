@@ -26,6 +26,16 @@ actor WorkerPool {
     }
 
     func setActive(_ n: Int) { active = n }
+
+    /// Retries of files whose move to failed/ met a write fault: 1 s, doubling to 60 s.
+    private var deferrals: [String: Double] = [:]
+
+    private func deferral(_ path: String) -> Double {
+        let next = deferrals[path].map { min($0 * 2, RecordSink.lastRetry) } ?? RecordSink.firstRetry
+        deferrals[path] = next
+        if deferrals.count > 10_000 { deferrals.removeAll() }
+        return next
+    }
     private func mayContinue(_ id: Int) -> Bool { id < active }
 
     nonisolated func work(id: Int) async {
@@ -45,6 +55,14 @@ actor WorkerPool {
                 metrics.failed(failure.code, took: ContinuousClock.now - started)
                 log.warning("failed \(rel): \(failure.code.rawValue): \(failure.detail)")
                 await queue.done(path)
+            case .deferred(let rel, let reason):
+                let wait = await deferral(path)
+                if wait == RecordSink.firstRetry { log.warning("cannot move \(rel) to failed/: \(reason); left in the inbox and retried") }
+                await queue.done(path)
+                Task { [queue] in
+                    try? await Task.sleep(for: .seconds(wait))
+                    await queue.put(path)
+                }
             case .skipped:
                 await queue.done(path)
             }
@@ -66,6 +84,8 @@ actor WorkerPool {
             await summary.duplicate(at: now)
             metrics.duplicate(bytes: s.bytes, took: took)
             log.info("duplicate \(s.relativePath): same content as a file ingested before; archived without records")
+        case .abandoned(let why):
+            log.notice("left in the inbox for the next start: \(s.relativePath) (\(why))")
         case .failed(let why):
             await status.failed(file: s.relativePath, message: "io: \(why)", at: now)
             await summary.failed(at: now)

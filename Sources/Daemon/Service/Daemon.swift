@@ -30,6 +30,9 @@ final class Daemon: Sendable {
     /// Runs until SIGTERM/SIGINT; returns the exit status.
     func run() async throws -> Int32 {
         let signals = SignalEvents(forwardingTo: control)
+        // a file-size limit makes writes fail with EFBIG, handled like a full disk, instead of
+        // killing the process
+        signal(SIGXFSZ, SIG_IGN)
         defer { signals.cancel() }
         let now = RFC3339Clock.now()
         let status = StatusBoard(config: config, version: Ingestd.version, now: now)
@@ -39,6 +42,9 @@ final class Daemon: Sendable {
         let recovery = try ledger.recover()
         if recovery.recordLinesRemoved > 0 || recovery.ledgerBytesCut > 0 {
             log.notice("recovered after an unclean stop: removed \(recovery.recordLinesRemoved) uncommitted record line(s) from \(recovery.filesRepaired.joined(separator: ", ")); cut \(recovery.ledgerBytesCut) torn ledger byte(s); their sources are still in the inbox and will be ingested again")
+        }
+        if recovery.tornFragments > 0 {
+            log.notice("repaired \(recovery.tornFragments) torn fragment(s) (\(recovery.tornBytes) byte(s)) left before committed lines by a failed write, in \(recovery.filesRepaired.joined(separator: ", ")) and the ledger; every committed record is whole again")
         }
         log.info("ledger: \(ledger.entries) source(s) ingested before")
 
@@ -59,14 +65,11 @@ final class Daemon: Sendable {
         let interval = config.statusIntervalSeconds
         let metrics = IngestMetrics(version: Ingestd.version)
         let metricsPath = config.metricsPath
+        let statusWriter = StatusWriter(path: statusPath, log: log)
         let writeStatus: @Sendable () async -> Void = { [log, notify] in
             let q = (await queue.pending, await queue.inFlightCount)
             let doc = await status.snapshot(queue: q, now: RFC3339Clock.now())
-            do {
-                try DurableFiles.replace(statusPath, with: StatusFile.encode(doc))
-            } catch {
-                log.warning("cannot write status file: \(error)")
-            }
+            statusWriter.write(doc)
             if let metricsPath {
                 do {
                     try DurableFiles.replace(metricsPath, with: metrics.render(queue: q))
@@ -183,6 +186,17 @@ final class Daemon: Sendable {
         }
         let pool = WorkerPool(queue: queue, settings: settings, processor: processor, status: status, summary: summary, metrics: metrics, log: log)
         await sink.setOutcomeHandler { s, outcome in await pool.finished(s, outcome) }
+        // our own disk refusing writes: degraded, said once, retried until it passes
+        await sink.setFaultHandler { [log] message in
+            await status.writeFault(message, at: RFC3339Clock.now())
+            metrics.writeFault(message != nil)
+            if let message {
+                log.warning("cannot write: \(message); nothing of the batch was kept, its files stay in the inbox and are retried (1 s, doubling to 60 s)")
+            } else {
+                log.notice("writes succeed again: the waiting files are being committed")
+            }
+            await writeStatus()
+        }
         await withTaskGroup(of: Void.self) { group in
             var workers = config.resolvedWorkers
             for id in 0..<workers { group.addTask { await pool.work(id: id) } }
@@ -220,6 +234,8 @@ final class Daemon: Sendable {
             if !polling { watcher.stop() }
             eventLoop.cancel()
             await queue.close()
+            // a full disk must not hold up the exit: what is not durable stays in the inbox
+            await sink.stop()
             await group.waitForAll()
             await sink.flush()
         }

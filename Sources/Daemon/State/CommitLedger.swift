@@ -15,7 +15,13 @@ import Ingest
 ///    batch that died between 1 and 2, or a half-written line) are truncated away, so the
 ///    still-present source is ingested again and its records appear once;
 ///  - a source still in the inbox whose SHA-256 is in the ledger died between 2 and 3: it
-///    is archived without new records (the worker sees it as already committed).
+///    is archived without new records (the worker sees it as already committed);
+///  - a torn fragment that sits before committed lines (left by a failed append of an
+///    older version, with the next batch appended after it) is cut out exactly, in the
+///    ledger and in the part of each records file not checked at an earlier start
+///    (`records/.checked` keeps the checked length of each file).
+/// A failed append never leaves bytes behind (`DurableFiles.append` cuts the file back),
+/// and the next append starts on a line boundary, so write faults do not tear lines.
 /// Record ids start with the first 16 hex digits of the source's SHA-256, which is how a
 /// record line is tied to its ledger line.
 struct CommitLedger {
@@ -47,11 +53,30 @@ struct CommitLedger {
         var ledgerBytesCut = 0
         var recordLinesRemoved = 0
         var filesRepaired: [String] = []
+        /// Torn fragments cut from before committed lines, and their bytes.
+        var tornFragments = 0
+        var tornBytes = 0
+    }
+
+    var checkedPath: String { recordsDir + "/.checked" }
+
+    /// `records/.checked`: `name<TAB>length` per records file, the part known whole.
+    func readChecked() -> [String: Int] {
+        guard let data = FileManager.default.contents(atPath: checkedPath) else { return [:] }
+        var out: [String: Int] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: "\t")
+            if parts.count == 2, let n = Int(parts[1]) { out[String(parts[0])] = n }
+        }
+        return out
     }
 
     /// Loads the ledger and repairs the records files (see the protocol above).
     mutating func recover() throws -> Recovery {
         var report = Recovery()
+        let ledgerTorn = try TornLines.repair(path, from: 0, opener: TornLines.ledgerOpener)
+        report.tornFragments += ledgerTorn.fragments
+        report.tornBytes += ledgerTorn.bytes
         if let data = FileManager.default.contents(atPath: path) {
             var bytes = [UInt8](data)
             if let lastNewline = bytes.lastIndex(of: 0x0A), lastNewline != bytes.count - 1 {
@@ -73,6 +98,8 @@ struct CommitLedger {
             }
         }
         let files = (try? FileManager.default.contentsOfDirectory(atPath: recordsDir)) ?? []
+        let checked = readChecked()
+        var nowChecked = ""
         for name in files.sorted() where name.hasSuffix(".jsonl") {
             let file = recordsDir + "/" + name
             let removed = try repairTail(file)
@@ -80,7 +107,17 @@ struct CommitLedger {
                 report.recordLinesRemoved += removed
                 report.filesRepaired.append(name)
             }
+            let size = Self.size(file)
+            let from = checked[name].map { $0 <= size ? $0 : 0 } ?? 0
+            let torn = try TornLines.repair(file, from: from, opener: TornLines.recordOpener)
+            if torn.fragments > 0 {
+                report.tornFragments += torn.fragments
+                report.tornBytes += torn.bytes
+                if !report.filesRepaired.contains(name) { report.filesRepaired.append(name) }
+            }
+            nowChecked += "\(name)\t\(Self.size(file))\n"
         }
+        if !files.isEmpty { try? DurableFiles.replace(checkedPath, with: Array(nowChecked.utf8), mode: 0o640) }
         return report
     }
 
@@ -129,6 +166,11 @@ struct CommitLedger {
             if keep < size { try cut(file, to: keep) }
             return removed
         }
+    }
+
+    static func size(_ file: String) -> Int {
+        var st = stat()
+        return stat(file, &st) == 0 ? Int(st.st_size) : 0
     }
 
     private func cut(_ file: String, to size: Int) throws {

@@ -43,18 +43,84 @@ enum DurableFiles {
         }
     }
 
-    /// Appends and fsyncs; returns the file's size before the append.
+    /// What an append did besides appending: the torn tail it cut first, if any.
+    struct Appended {
+        /// The file's length before the append (what a later failure truncates back to).
+        var sizeBefore: Int
+        /// Bytes of a torn last line (no newline) cut before appending.
+        var tornBytesCut: Int
+    }
+
+    /// Appends whole lines and fsyncs them; all or nothing. The append starts on a line
+    /// boundary: a torn last line (which no commit ever refers to: a batch commits only
+    /// after its newline is durable) is cut first. On any write or fsync error the file is
+    /// truncated back to its length before the append and the error is thrown: an fsync
+    /// error means the page cache may have dropped the data, so nothing of the batch may
+    /// be kept or acknowledged.
     @discardableResult
-    static func append(_ bytes: [UInt8], to path: String) throws -> Int {
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
+    static func append(_ bytes: [UInt8], to path: String) throws -> Appended {
+        let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
         try check(fd, "open", path)
         defer { close(fd) }
         var st = stat()
         try check(fstat(fd, &st), "stat", path)
-        try bytes.withUnsafeBytes { (raw) throws in try writeAll(fd, raw, path: path) }
-        // fdatasync flushes the data and the new size, which is all an append changes
+        var before = Int(st.st_size)
+        var torn = 0
+        if before > 0, let boundary = try lastLineEnd(fd, size: before, path: path), boundary < before {
+            try check(ftruncate(fd, off_t(boundary)), "truncate", path)
+            torn = before - boundary
+            before = boundary
+        }
+        do {
+            try bytes.withUnsafeBytes { (raw) throws in try writeAll(fd, raw, path: path) }
+            // fdatasync flushes the data and the new size, which is all an append changes
+            try check(fdatasync(fd), "fdatasync", path)
+        } catch {
+            _ = ftruncate(fd, off_t(before))
+            _ = fdatasync(fd)
+            throw error
+        }
+        return Appended(sizeBefore: before, tornBytesCut: torn)
+    }
+
+    /// Cuts a file back to `size` (undoing an append of a batch that did not commit).
+    static func truncate(_ path: String, to size: Int) throws {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        try check(fd, "open", path)
+        defer { close(fd) }
+        try check(ftruncate(fd, off_t(size)), "truncate", path)
         try check(fdatasync(fd), "fdatasync", path)
-        return Int(st.st_size)
+    }
+
+    /// The offset just after the file's last newline (0 when it has none); nil when the
+    /// file ends in one.
+    static func lastLineEnd(_ fd: Int32, size: Int, path: String) throws -> Int? {
+        var last: UInt8 = 0
+        guard pread(fd, &last, 1, off_t(size - 1)) == 1 else { throw Failure(operation: "read", path: path, code: errno) }
+        if last == 0x0A { return nil }
+        var end = size
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while end > 0 {
+            let start = max(0, end - chunk.count)
+            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, end - start, off_t(start)) }
+            guard n == end - start else { throw Failure(operation: "read", path: path, code: errno) }
+            if let nl = chunk[..<n].lastIndex(of: 0x0A) { return start + nl + 1 }
+            end = start
+        }
+        return 0
+    }
+
+    /// A write fault of our own storage (not of a source): ENOSPC, EDQUOT, EIO, EROFS….
+    static func isWriteFault(_ error: Error) -> Bool {
+        let faults: Set<Int32> = [ENOSPC, EDQUOT, EIO, EROFS, EFBIG, ENOMEM]
+        if let f = error as? Failure { return faults.contains(f.code) }
+        // Foundation's copy (a move across filesystems) wraps the POSIX error
+        var e: NSError? = error as NSError
+        while let current = e {
+            if current.domain == NSPOSIXErrorDomain { return faults.contains(Int32(current.code)) }
+            e = current.userInfo[NSUnderlyingErrorKey] as? NSError
+        }
+        return false
     }
 
     /// Replaces `path` atomically: temporary file in the same folder, fsync, rename, fsync
@@ -93,9 +159,21 @@ enum DurableFiles {
         }
         if rename(source, candidate) == 0 { return candidate }
         guard errno == EXDEV else { throw Failure(operation: "rename", path: source, code: errno) }
-        try FileManager.default.copyItem(atPath: source, toPath: candidate)
+        do {
+            try FileManager.default.copyItem(atPath: source, toPath: candidate)
+        } catch {
+            // a copy cut short (a full disk) leaves nothing behind; the source stays
+            unlink(candidate)
+            throw error
+        }
         let fd = open(candidate, O_RDONLY | O_CLOEXEC)
-        if fd >= 0 { _ = fsync(fd); close(fd) }
+        guard fd >= 0, fsync(fd) == 0 else {
+            let e = errno
+            if fd >= 0 { close(fd) }
+            unlink(candidate)
+            throw Failure(operation: "fsync", path: candidate, code: e)
+        }
+        close(fd)
         syncDirectory(dir)
         try check(unlink(source), "unlink", source)
         return candidate

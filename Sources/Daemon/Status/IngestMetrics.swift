@@ -18,6 +18,8 @@ final class IngestMetrics: Sendable {
     private let pending: Gauge
     private let inFlight: Gauge
     private let lastIngest: Gauge
+    private let writeFaults: Counter
+    private let writeFailing: Gauge
     private let processing: DurationHistogram
 
     /// From a few milliseconds (a page) to seconds (a file near `max_file_bytes`).
@@ -49,6 +51,8 @@ final class IngestMetrics: Sendable {
         processing = registry.makeDurationHistogram(
             descriptor: name("file_processing", "seconds", "Time from a worker taking a file to its end state (records durable and source archived, or failed)."),
             buckets: Self.buckets)
+        writeFaults = registry.makeCounter(descriptor: name("write_faults", "total", "Times our own storage started refusing writes (disk full, I/O error); batches are retried."))
+        writeFailing = registry.makeGauge(descriptor: name("write_failing", "", "1 while records, ledger or archive writes fail and are being retried."))
         registry.makeGauge(descriptor: name("build_info", "", "Version of the running daemon."), labels: [("version", version)]).set(to: 1.0)
     }
 
@@ -73,6 +77,11 @@ final class IngestMetrics: Sendable {
     }
 
     func overflowed() { overflows.increment() }
+
+    func writeFault(_ failing: Bool) {
+        if failing { writeFaults.increment() }
+        writeFailing.set(to: failing ? 1 : 0)
+    }
 
     func render(queue: (pending: Int, inFlight: Int)) -> [UInt8] {
         pending.set(to: Double(queue.pending))

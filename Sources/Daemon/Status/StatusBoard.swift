@@ -51,6 +51,18 @@ actor StatusBoard {
         progressed(at)
     }
 
+    /// Our own storage refuses writes (`message`), or accepts them again (nil): the state
+    /// is `degraded` meanwhile.
+    func writeFault(_ message: String?, at: Double) {
+        doc.writeFault = message
+        if let message {
+            doc.lastError = .init(at: RFC3339Clock.stamp(at), file: "", message: message)
+            if doc.state == "running" { doc.state = "degraded" }
+        } else if doc.state == "degraded" {
+            doc.state = "running"
+        }
+    }
+
     /// A daemon-level error (not tied to one file), e.g. a watch that could not be added.
     func error(_ message: String, at: Double) {
         doc.lastError = .init(at: RFC3339Clock.stamp(at), file: "", message: message)
@@ -77,7 +89,8 @@ actor StatusBoard {
     /// One line for systemd's `STATUS=`.
     func summaryLine(queue: (pending: Int, inFlight: Int)) -> String {
         let c = doc.counters
-        return "\(doc.state): \(c.filesIngested) files, \(c.articles) articles, \(c.duplicates) duplicates, \(c.failed) failed; queue \(queue.pending)+\(queue.inFlight)"
+        let fault = doc.writeFault.map { "; writes failing: \($0)" } ?? ""
+        return "\(doc.state): \(c.filesIngested) files, \(c.articles) articles, \(c.duplicates) duplicates, \(c.failed) failed; queue \(queue.pending)+\(queue.inFlight)\(fault)"
     }
 }
 

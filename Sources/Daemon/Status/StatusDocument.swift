@@ -67,12 +67,15 @@ struct StatusDocument: Codable, Sendable, Equatable {
     var refreshIntervalS: Double
     /// Failures in the last 5 minutes.
     var recentFailures: Int
+    /// What of our own storage refuses writes right now (`no space left on device
+    /// (records)`), nil while writes succeed.
+    var writeFault: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case state, pid, version, inbox, workers, queue, counters, watch
         case startedAt = "started_at", updatedAt = "updated_at", uptimeS = "uptime_s", stateDir = "state_dir"
         case lastIngest = "last_ingest", lastError = "last_error", ratePerMin = "rate_per_min", stalledS = "stalled_s"
-        case refreshIntervalS = "refresh_interval_s", recentFailures = "recent_failures"
+        case refreshIntervalS = "refresh_interval_s", recentFailures = "recent_failures", writeFault = "write_fault"
     }
 
     /// Encodes with every SPEC field present (`null` for absent optionals).
@@ -96,5 +99,6 @@ struct StatusDocument: Codable, Sendable, Equatable {
         try c.encode(stalledS, forKey: .stalledS)
         try c.encode(refreshIntervalS, forKey: .refreshIntervalS)
         try c.encode(recentFailures, forKey: .recentFailures)
+        try c.encode(writeFault, forKey: .writeFault)
     }
 }

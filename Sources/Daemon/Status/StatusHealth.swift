@@ -22,6 +22,7 @@ enum StatusHealth {
             return Verdict(code: 3, reasons: ["status not updated for \(Int(age)) s (process gone?)"])
         }
         var reasons: [String] = []
+        if let fault = doc.writeFault { reasons.append("writes failing: \(fault); retrying") }
         if doc.recentFailures > 0 { reasons.append("\(doc.recentFailures) failure(s) in the last 5 minutes") }
         if doc.watch.reconciling { reasons.append("reconciling after an inotify overflow") }
         if doc.stalledS >= stallLimit { reasons.append("queue not moving for \(Int(doc.stalledS)) s") }
