@@ -101,7 +101,8 @@ enum HardWraps {
         }
         // narrow columns of old papers (8 characters a line): believed only when that one
         // width holds a third of all lines
-        if let c = wrapWidth(lines.map(\.length), minimum: narrowCharacters, slack: 1), c.full * 3 >= lines.count, c.full > best?.full ?? 0 {
+        if let c = wrapWidth(lines.map(\.length), minimum: narrowCharacters, slack: 1), c.width < minCharacters,
+           c.full * 3 >= lines.count, c.full > best?.full ?? 0 {
             best = (lines.map(\.length), c.width, c.full, 1)
         }
         guard let (widths, w, _, slack) = best else { return joinContinuations(lines) }
@@ -115,7 +116,9 @@ enum HardWraps {
         func isFull(_ width: Int) -> Bool {
             width >= w - slack || (second.map { width >= $0 - slack && width <= $0 } ?? false)
         }
-        let heading = headingBlocks(lines)
+        // in narrow columns a headline group fills the width too; a wider wrap joins a
+        // headline that ran over the width, as it should
+        let heading = w < minCharacters ? headingBlocks(lines) : [Bool](repeating: false, count: lines.count)
         var out: [PageLine] = []
         out.reserveCapacity(lines.count)
         var i = 0
