@@ -27,11 +27,15 @@ enum ArticleHeads {
         var heads: [ArticleHead] = []
         // an archive prints an item's whole headline on one line above it (`甲  乙`) and
         // then set in lines (`甲` / `乙`): those lines are one headline, not kicker and title
-        var printedWhole = Set<String>()
-        for line in lines where line.length >= 8 && line.length <= 80 && line.text.hasSubstring(" ") {
-            printedWhole.insert(line.text.filter { $0 != " " })
+        var printedWhole: Set<String>?
+        func compact(_ s: String) -> String { String(String.UnicodeScalarView(s.unicodeScalars.filter { $0 != " " })) }
+        func isPrintedWhole(_ parts: [String]) -> Bool {
+            guard parts.count >= 2 else { return false }
+            if printedWhole == nil {
+                printedWhole = Set(lines.lazy.filter { $0.length >= 8 && $0.length <= 80 && $0.text.containsASCII(0x20) }.map { compact($0.text) })
+            }
+            return printedWhole!.contains(compact(parts.joined()))
         }
-        let isPrintedWhole = { (parts: [String]) in parts.count >= 2 && printedWhole.contains(parts.joined().filter { $0 != " " }) }
         // the page's first line of content; a column label above it (`社论`, `今日谈`) is too
         // short to be a headline and does not count
         let firstContent = roles.indices.first { i in

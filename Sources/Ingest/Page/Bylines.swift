@@ -188,11 +188,11 @@ enum Bylines {
             if filledMarks.contains(first), !roles.contains(where: { text.hasBytePrefix($0) }) { return nil }
         }
         if anonymousRoles.contains(text) { return [] }
-        // a role word alone (`本报记者`, `新华社记者`): the byline of a writer left unnamed
-        if let n = roleLength(Substring(text)), n == text.count, !isCredit(text) { return [] }
         if boxMarks.contains(first) { return creditedNames(text) }
-        if roleLength(Substring(text)) != nil {
-            return isCredit(text) ? nil : creditedNames(text)
+        if let n = roleLength(Substring(text)) {
+            if isCredit(text) { return nil }
+            // a role word alone (`本报记者`, `新华社记者`): the byline of a writer left unnamed
+            return n == text.count ? [] : creditedNames(text)
         }
         // names first: only with a closing word, and only real-looking names
         guard let t = trailers.first(where: { text.hasSuffix(" " + $0) }), !isCredit(text) else { return nil }

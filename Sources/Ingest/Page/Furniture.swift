@@ -20,7 +20,7 @@ enum Furniture {
     static func classify(_ line: PageLine) -> Kind? {
         if FounderTrailer.isTrailer(line) { return .trailer }
         if isSiteFooter(line) || isMarkupTag(line) { return .separator }
-        if let m = CrawlAnnotations.whole(line) { return .crawlNote(m) }
+        if let m = line.crawlNote { return .crawlNote(m) }
         if line.length > MastheadLine.maxLength { return isSeparator(line) ? .separator : nil }
         if let m = MastheadLine.masthead(line) ?? MastheadLine.citation(line) { return .masthead(m) }
         if let n = MastheadLine.issue(line) { return .issue(n) }
@@ -35,7 +35,8 @@ enum Furniture {
     static func isSiteFooter(_ line: PageLine) -> Bool {
         guard line.length <= 160 else { return false }
         let t = line.text
-        if t.hasSubstring("Copyright") || t.hasSubstring("©") || t.hasSubstring("All Rights Reserved") || t.hasSubstring("All rights reserved") {
+        if t.containsASCII(0x43) || t.containsASCII(0x41) || t.containsASCII(0xA9),
+           t.hasSubstring("Copyright") || t.hasSubstring("©") || t.hasSubstring("All Rights Reserved") || t.hasSubstring("All rights reserved") {
             return true
         }
         guard line.length <= 60 else { return false }

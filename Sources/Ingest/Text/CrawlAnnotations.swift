@@ -6,11 +6,18 @@
 /// (`本报记者 孙 超 《人民日报》（…）`): the note is cut off and what is left is a head line.
 enum CrawlAnnotations {
     /// Lines whose end carried a note are rewritten without it and marked `annotation`;
-    /// lines that are nothing but notes are left for `Furniture` (`whole`).
+    /// lines that are nothing but notes keep their text and get `crawlNote` (read by
+    /// `Furniture` as page furniture).
     static func cut(_ lines: inout [PageLine]) {
         for i in lines.indices {
             let line = lines[i]
-            guard mayHold(line.text), whole(line) == nil, let (rest, meta) = trailing(line.text), !rest.isEmpty else { continue }
+            let marks = Marks(line.text)
+            guard marks.any else { continue }
+            if let whole = whole(line, marks) {
+                lines[i].crawlNote = whole
+                continue
+            }
+            guard marks.mayEndInNote, let (rest, meta) = trailing(line.text), !rest.isEmpty else { continue }
             var cut = PageLine(text: rest, number: line.number, gap: line.gap)
             cut.setOff = line.setOff
             cut.annotation = meta
@@ -18,17 +25,58 @@ enum CrawlAnnotations {
         }
     }
 
-    /// Cheap byte test before any parsing: every note has one of these.
-    @inline(__always)
-    static func mayHold(_ text: String) -> Bool {
-        text.hasSubstring("字数") || text.hasSubstring("《") || text.hasSubstring("来源") || text.hasSubstring(":") || text.hasSubstring("\u{FF1A}")
+    /// What one pass over a line's UTF-8 bytes tells: every note has a colon, a `《`, `来源`
+    /// or `字数`; a note at the end ends in a digit, `字` or a closing bracket.
+    struct Marks {
+        var colons = 0
+        var bookTitle = false
+        var source = false
+        var wordCount = false
+        var mayEndInNote = false
+
+        init(_ text: String) {
+            var t = text
+            t.withUTF8 { b in
+                let n = b.count
+                guard n > 0 else { return }
+                var i = 0
+                while i < n {
+                    let c = b[i]
+                    if c == 0x3A {
+                        colons += 1
+                    } else if c >= 0xE3, c <= 0xEF, i + 2 < n {
+                        switch (c, b[i + 1], b[i + 2]) {
+                        case (0xEF, 0xBC, 0x9A): colons += 1              // ：
+                        case (0xE3, 0x80, 0x8A): bookTitle = true         // 《
+                        case (0xE6, 0x9D, 0xA5): source = true            // 来 (of 来源)
+                        case (0xE6, 0x95, 0xB0): wordCount = true         // 数 (of 字数)
+                        default: break
+                        }
+                        i += 3
+                        continue
+                    }
+                    i += 1
+                }
+                // the last character: a digit, 字 (E5 AD 97), ) or ） (EF BC 89)
+                let last = b[n - 1], before = n > 1 ? b[n - 2] : 0
+                mayEndInNote = (last >= 0x30 && last <= 0x39) || last == 0x29 || (before == 0xAD && last == 0x97) || (before == 0xBC && last == 0x89)
+            }
+        }
+
+        var any: Bool { colons > 0 || bookTitle || source || wordCount }
     }
 
+    /// Cheap byte test before any parsing: every note has one of these.
+    static func mayHold(_ text: String) -> Bool { Marks(text).any }
+
     /// A line that is nothing but crawl notes, and what they state.
-    static func whole(_ line: PageLine) -> PageMetadata? {
-        guard line.length <= 120, mayHold(line.text) else { return nil }
-        if let m = sourceLine(line.text) ?? labelledFields(line.text) { return m }
-        if let (rest, m) = trailing(line.text), rest.isEmpty { return m }
+    static func whole(_ line: PageLine) -> PageMetadata? { whole(line, Marks(line.text)) }
+
+    static func whole(_ line: PageLine, _ marks: Marks) -> PageMetadata? {
+        guard line.length <= 120, marks.any else { return nil }
+        if marks.source, let m = sourceLine(line.text) { return m }
+        if marks.colons >= 2, let m = labelledFields(line.text) { return m }
+        if marks.mayEndInNote, marks.bookTitle || marks.wordCount, let (rest, m) = trailing(line.text), rest.isEmpty { return m }
         return nil
     }
 

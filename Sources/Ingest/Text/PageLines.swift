@@ -15,6 +15,8 @@ struct PageLine: Sendable, Equatable {
     /// What a crawl note cut from the end of this line stated (`CrawlAnnotations`); such a
     /// line is a head line of its item.
     var annotation: PageMetadata?
+    /// The line is nothing but a crawl note; what it states (`CrawlAnnotations`).
+    var crawlNote: PageMetadata?
 
     init(text: String, number: Int, gap: Int) {
         self.init(text: text, number: number, gap: gap, length: text.scalarCount)
