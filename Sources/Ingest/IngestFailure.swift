@@ -2,7 +2,7 @@
 /// `*.error.json` `error` values; `detail` tells a person what to do about it.
 public struct IngestFailure: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Code: String, Sendable, Codable {
-        case empty, tooLarge = "too_large", undecodable, binary
+        case empty, tooLarge = "too_large", tooComplex = "too_complex", undecodable, binary
         case notRegularFile = "not_regular_file", noArticles = "no_articles", io
     }
 

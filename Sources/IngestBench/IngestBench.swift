@@ -18,6 +18,7 @@ struct IngestBench {
         var args = Array(CommandLine.arguments.dropFirst())
         if args.contains("--help") || args.contains("-h") {
             print("usage: ingest-bench [--seconds S] [--runs R] [--workers N] [--parse-only] [SEEDS_DIR]")
+            print("       ingest-bench --shapes [--shape NAME] [--sizes 1,4,16]   (adversarial page shapes, MiB)")
             print("Prints parsing throughput (MB/s, pages/s, articles/s), medians of R runs; asserts nothing.")
             return
         }
@@ -31,12 +32,25 @@ struct IngestBench {
         let workers = Int(option("--workers", Double(ProcessInfo.processInfo.activeProcessorCount)))
         var parseOnly = false
         if let i = args.firstIndex(of: "--parse-only") { parseOnly = true; args.remove(at: i) }
+        var shapes = false
+        if let i = args.firstIndex(of: "--shapes") { shapes = true; args.remove(at: i) }
+        var only: String?
+        if let i = args.firstIndex(of: "--shape"), i + 1 < args.count { only = args[i + 1]; shapes = true; args.removeSubrange(i...(i + 1)) }
+        var sizes = [1 << 20, 4 << 20, 16 << 20]
+        if let i = args.firstIndex(of: "--sizes"), i + 1 < args.count {
+            sizes = args[i + 1].split(separator: ",").compactMap { Int($0) }.map { $0 << 20 }
+            args.removeSubrange(i...(i + 1))
+        }
         let seedsDir = args.first ?? "seeds"
         let lexiconDir = ProcessInfo.processInfo.environment["INGESTD_LEXICON_DIR"] ?? "/usr/lib/python3/dist-packages/jieba"
 
         let loadStart = Date()
         let lexicon = try Lexicon(dictionary: read(lexiconDir + "/dict.txt"), idf: read(lexiconDir + "/analyse/idf.txt"))
         let loadSeconds = Date().timeIntervalSince(loadStart)
+        if shapes {
+            AdversarialPages.run(Ingestor(lexicon: lexicon), sizes: sizes, only: only)
+            return
+        }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: seedsDir) else {
             FileHandle.standardError.write(Data("ingest-bench: cannot list the folder \(seedsDir)\n".utf8))
             exit(2)

@@ -118,6 +118,21 @@ import Testing
         #expect(try d.waitForExit().status == 0)
     }
 
+    @Test func aPageBeyondTheWorkBudgetFailsAsTooComplexAtOnce() throws {
+        let d = try DaemonHarness("poison")
+        try d.start()
+        // 250 000 three-character lines: far more lines than any page
+        try Data(String(repeating: "新时代\n", count: 250_000).utf8).write(to: d.inbox.appendingPathComponent("poison.txt"))
+        try Pages.seed(2).write(to: d.inbox.appendingPathComponent("good.txt"))
+        try waitUntil(timeout: 60, "both files handled") { d.counter("failed") == 1 && d.counter("files_ingested") == 1 }
+        let report = d.failedReport("poison.txt")
+        #expect(report?["error"] as? String == "too_complex")
+        #expect((report?["detail"] as? String)?.contains("200000 lines") == true)
+        #expect(d.logText.contains("failed poison.txt: too_complex"))
+        d.signal(SIGTERM)
+        #expect(try d.waitForExit().status == 0)
+    }
+
     @Test func symlinksAreNeverFollowed() throws {
         let d = try DaemonHarness("symlink")
         try d.start()

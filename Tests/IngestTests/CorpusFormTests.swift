@@ -165,3 +165,28 @@ import Testing
         #expect(rows.allSatisfy { !$0.signals.isEmpty })
     }
 }
+
+/// The work budget: counts, so the verdict is the same on every machine.
+@Suite struct WorkBudgetTests {
+    @Test func pagesBeyondTheBudgetAreTooComplex() {
+        var ingestor = Fixtures.ingestor
+        ingestor.budget.maxLines = 50
+        let lines = String(repeating: "新时代\r\n", count: 51)
+        #expect(throws: IngestFailure.self) { try ingestor.ingest(Array(lines.utf8), path: "p.txt", ingestedAt: 0) }
+        do {
+            _ = try ingestor.ingest(Array(lines.utf8), path: "p.txt", ingestedAt: 0)
+        } catch {
+            #expect(error.code == .tooComplex && error.detail.contains("51 lines"))
+        }
+        ingestor.budget = .standard
+        ingestor.budget.maxArticles = 3
+        do {
+            _ = try ingestor.ingest(Fixtures.seedBytes("001_44639fe822d283e0"), path: "p.txt", ingestedAt: 0)
+            Issue.record("six articles passed a budget of three")
+        } catch {
+            #expect(error.code == .tooComplex && error.detail.contains("6 articles"))
+        }
+        // the seeds are far inside the standard budget
+        #expect(Fixtures.records("001_44639fe822d283e0").count == 6)
+    }
+}

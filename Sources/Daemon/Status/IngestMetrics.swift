@@ -38,7 +38,7 @@ final class IngestMetrics: Sendable {
         duplicates = registry.makeCounter(descriptor: files, labels: [("outcome", "duplicate")])
         failedAny = registry.makeCounter(descriptor: files, labels: [("outcome", "failed")])
         let failedName = name("files_failed", "total", "Files moved to failed/, by reason (the error of their .error.json).")
-        let codes: [IngestFailure.Code] = [.empty, .tooLarge, .undecodable, .binary, .notRegularFile, .noArticles, .io]
+        let codes: [IngestFailure.Code] = [.empty, .tooLarge, .tooComplex, .undecodable, .binary, .notRegularFile, .noArticles, .io]
         var byReason: [IngestFailure.Code: Counter] = [:]
         for code in codes { byReason[code] = registry.makeCounter(descriptor: failedName, labels: [("reason", code.rawValue)]) }
         failed = byReason

@@ -25,6 +25,8 @@ enum ArticleHeads {
     /// a bare name, a dateline, or set off by a wide gap from the text above.
     static func find(_ lines: [PageLine], _ roles: [LineRole], taken: Set<Int>) -> [ArticleHead] {
         var heads: [ArticleHead] = []
+        // a short line's bare names, read once (each line is looked at from several starts)
+        let bare = lines.indices.map { roles[$0] == .short ? Bylines.bareNames(lines[$0]) : nil }
         // an archive prints an item's whole headline on one line above it (`甲  乙`) and
         // then set in lines (`甲` / `乙`): those lines are one headline, not kicker and title
         var printedWhole: Set<String>?
@@ -47,16 +49,16 @@ enum ArticleHeads {
         } ?? 0
         var i = 0
         while i < lines.count {
-            if let head = bylineAbove(lines, roles, at: i, taken: taken, firstContent: firstContent) {
+            if let head = bylineAbove(lines, roles, bare, at: i, taken: taken, firstContent: firstContent) {
                 heads.append(head)
                 i = head.bodyStart
                 continue
             }
-            guard !taken.contains(i), startsHeadline(roles[i]), roles[i] != .short || Bylines.bareNames(lines[i]) == nil else {
+            guard !taken.contains(i), startsHeadline(roles[i]), roles[i] != .short || bare[i] == nil else {
                 i += 1
                 continue
             }
-            var (shorts, dashed, j) = headlineLines(lines, roles, from: i, taken: taken)
+            var (shorts, dashed, j) = headlineLines(lines, roles, bare, from: i, taken: taken)
             // a crawl writes its notes right under the headline: they mark it as one
             let noted = j < lines.count && isCrawlNote(roles[j])
             while j < lines.count, isCrawlNote(roles[j]) { j += 1 }
@@ -72,12 +74,12 @@ enum ArticleHeads {
                     bodyStart = j + 1
                     // a byline run on into the next line (`本报记者` / `方问禹`)
                     while bodyStart < lines.count, lines[bodyStart].gap == 0, roles[bodyStart] == .short,
-                          let more = Bylines.bareNames(lines[bodyStart]) {
+                          let more = bare[bodyStart] {
                         authors += more.filter { !authors.contains($0) }
                         bodyStart += 1
                     }
                 case .short:
-                    if let names = Bylines.bareNames(lines[j]) {
+                    if let names = bare[j] {
                         authors = names
                         hasByline = true
                         bodyStart = j + 1
@@ -93,7 +95,7 @@ enum ArticleHeads {
                     break
                 }
             }
-            let brief = !hasByline && dashed == nil && shorts.count == 1 && inBriefRun(lines, roles, at: i, taken: taken)
+            let brief = !hasByline && dashed == nil && shorts.count == 1 && inBriefRun(lines, roles, bare, at: i, taken: taken)
             let setOff = (lines[i].setOff || i == firstContent) && lines[i].length >= minUnmarkedHeadline
                 && shorts.count <= 3 && j < lines.count && !taken.contains(j) && roles[j] == .body
             if hasByline || dashed != nil || setOff || brief || (noted && !shorts.isEmpty && j < lines.count && roles[j] == .body), let headline = HeadlineGroup.read(lines: shorts, dashed: dashed, printedWhole: isPrintedWhole(shorts)) {
@@ -109,7 +111,7 @@ enum ArticleHeads {
     /// A byline printed above its headline (`作者:李华` / `春天里的梅花山` / text): the byline
     /// starts the article when it opens the page or stands apart from the text above — a
     /// byline closer to the text above than to the headline below ends that text instead.
-    static func bylineAbove(_ lines: [PageLine], _ roles: [LineRole], at i: Int, taken: Set<Int>, firstContent: Int) -> ArticleHead? {
+    static func bylineAbove(_ lines: [PageLine], _ roles: [LineRole], _ bare: [[String]?], at i: Int, taken: Set<Int>, firstContent: Int) -> ArticleHead? {
         guard case .byline(let names) = roles[i], !taken.contains(i), i + 1 < lines.count else { return nil }
         if i > firstContent {
             switch roles[i - 1] {
@@ -118,7 +120,7 @@ enum ArticleHeads {
             default: break
             }
         }
-        let (shorts, dashed, j) = headlineLines(lines, roles, from: i + 1, taken: taken)
+        let (shorts, dashed, j) = headlineLines(lines, roles, bare, from: i + 1, taken: taken)
         guard !shorts.isEmpty, j < lines.count, !taken.contains(j), roles[j] == .body,
               let headline = HeadlineGroup.read(lines: shorts, dashed: dashed) else { return nil }
         return ArticleHead(start: i, headline: headline, authors: names, hasByline: true, bodyStart: j)
@@ -126,14 +128,14 @@ enum ArticleHeads {
 
     /// The headline lines from `start`: up to four short lines, ending early at a `——`
     /// subtitle (taken) or a bare name line (left for the byline); `end` is the line after.
-    static func headlineLines(_ lines: [PageLine], _ roles: [LineRole], from start: Int, taken: Set<Int>)
+    static func headlineLines(_ lines: [PageLine], _ roles: [LineRole], _ bare: [[String]?], from start: Int, taken: Set<Int>)
         -> (shorts: [String], dashed: String?, end: Int) {
         var shorts: [String] = []
         var j = start
         while j < lines.count, !taken.contains(j), j - start < maxHeadlineLines {
             switch roles[j] {
             case .short:
-                if !shorts.isEmpty, Bylines.bareNames(lines[j]) != nil { return (shorts, nil, j) }
+                if !shorts.isEmpty, bare[j] != nil { return (shorts, nil, j) }
                 shorts.append(lines[j].text)
                 j += 1
             case .titleWithSubtitle(let t, let s):
@@ -150,10 +152,10 @@ enum ArticleHeads {
     /// A headline over exactly one paragraph, next to another such pair (`沙田電單車車禍男司機亡`
     /// / one paragraph / `公民黨為…` / one paragraph): a briefs column, where no byline or
     /// gap marks the headlines. Section headings inside an article head several paragraphs.
-    static func inBriefRun(_ lines: [PageLine], _ roles: [LineRole], at i: Int, taken: Set<Int>) -> Bool {
+    static func inBriefRun(_ lines: [PageLine], _ roles: [LineRole], _ bare: [[String]?], at i: Int, taken: Set<Int>) -> Bool {
         func pair(_ k: Int) -> Bool {
             guard k >= 0, k + 1 < lines.count, !taken.contains(k), !taken.contains(k + 1), roles[k] == .short,
-                  lines[k].length >= minUnmarkedHeadline, Bylines.bareNames(lines[k]) == nil, roles[k + 1] == .body else { return false }
+                  lines[k].length >= minUnmarkedHeadline, bare[k] == nil, roles[k + 1] == .body else { return false }
             return k + 2 >= lines.count || roles[k + 2] != .body
         }
         return pair(i) && (pair(i + 2) || pair(i - 2))

@@ -8,12 +8,17 @@ enum ColumnBreaks {
     /// Answers whether `right` continues `left`. `spansWord` tells whether a dictionary word
     /// runs across the boundary (`…也` + `是…`), the evidence used for mid-length fragments.
     static func continues(_ left: String, _ right: String, spansWord: (String, String) -> Bool) -> Bool {
+        continues(left, length: left.scalarCount, right, spansWord: spansWord)
+    }
+
+    /// `length`: `left`'s length in scalars, kept by the caller (a paragraph re-joined from
+    /// thousands of pieces must not be counted again at each piece).
+    static func continues(_ left: String, length n: Int, _ right: String, spansWord: (String, String) -> Bool) -> Bool {
         guard !right.isEmpty, Shape.qaTurn(right) == nil, !Shape.startsEnumerated(right),
               Bylines.dateline(right) == nil else { return false }
         if Shape.endsClosed(left) || Shape.endsInCloser(left) { return false }
         if Shape.endsOpen(left) { return true }
         if let first = right.unicodeScalars.first, Scalars.isClauseOpen(first) || Scalars.isSentenceFinal(first) { return true }
-        let n = left.scalarCount
         // the right part must itself read as running text, not as another heading
         if right.scalarCount <= Shape.shortMax, !Shape.endsClosed(right) { return false }
         // long, or holding a full stop: running text, which a heading never is
@@ -37,11 +42,16 @@ enum ColumnBreaks {
     /// Joins every cut in `paragraphs`, left to right.
     static func rejoin(_ paragraphs: [String], spansWord: (String, String) -> Bool) -> [String] {
         var out: [String] = []
+        var lastLength = 0
         for p in paragraphs {
-            if let last = out.last, continues(last, p, spansWord: spansWord) {
-                out[out.count - 1] = last + p
+            let n = p.scalarCount
+            if !out.isEmpty, continues(out[out.count - 1], length: lastLength, p, spansWord: spansWord) {
+                // appended in place: linear however many pieces a paragraph has
+                out[out.count - 1].append(p)
+                lastLength += n
             } else {
                 out.append(p)
+                lastLength = n
             }
         }
         return out

@@ -15,6 +15,13 @@ enum Surnames {
         "扎西", "次仁", "索朗", "格桑", "达瓦", "尼玛", "平措", "旦增", "洛桑", "顿珠", "多吉", "卓玛", "央金", "拉巴", "米玛", "普布", "边巴", "白玛", "益西", "强巴", "德吉", "加央", "罗布", "贡嘎", "赤列", "欧珠", "巴桑", "琼达", "次旦", "丹增", "土登", "群培", "仁增", "曲珍", "拉姆", "德庆", "桑珠", "嘎玛", "阿旺", "单增",
     ]
 
+    /// Compound surnames and Tibetan openers as scalar pairs (all are two characters).
+    static let multi: [(Unicode.Scalar, Unicode.Scalar)] = (compound + tibetan).map { w in
+        let u = Array(w.unicodeScalars)
+        return (u[0], u[1])
+    }
+    static let multiFirst = Set(multi.map(\.0))
+
     /// A token that reads as a person's name: 2–4 Han starting with a family name (or a
     /// Tibetan name), or a transliterated minority name with a middle dot.
     static func isPersonName(_ token: Substring) -> Bool {
@@ -23,7 +30,11 @@ enum Surnames {
             return (3...16).contains(u.count) && u.allSatisfy { Scalars.isHan($0) || $0 == "·" || $0 == "•" }
         }
         guard (2...4).contains(u.count), u.allSatisfy(Scalars.isHan) else { return false }
-        if compound.contains(where: { token.hasPrefix($0) }) || tibetan.contains(where: { token.hasPrefix($0) }) { return true }
-        return single.contains(u.first!)
+        let first = u.first!
+        if single.contains(first) { return true }
+        // the two-character openers compared as scalars, only for a first character one starts with
+        guard multiFirst.contains(first) else { return false }
+        let two = (first, u[u.index(after: u.startIndex)])
+        return multi.contains { $0.0 == two.0 && $0.1 == two.1 }
     }
 }

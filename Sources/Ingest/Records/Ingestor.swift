@@ -7,6 +7,8 @@ public struct Ingestor: Sendable {
     public let keywords: KeywordExtractor
     public var keywordLimit = 10
 
+    public var budget = WorkBudget.standard
+
     public init(lexicon: Lexicon) {
         self.keywords = KeywordExtractor(lexicon: lexicon)
     }
@@ -36,7 +38,10 @@ public struct Ingestor: Sendable {
         let decoded = try TextDecoding.decode(bytes)
         let lexicon = keywords.lexicon
         // pages saved as HTML are read through their text
-        let page = PageParser.parse(HTMLText.extract(decoded.text) ?? decoded.text, spansWord: lexicon.spansWord)
+        let text = HTMLText.extract(decoded.text) ?? decoded.text
+        try budget.checkLines(text)
+        let page = PageParser.parse(text, spansWord: lexicon.spansWord)
+        try budget.checkArticles(page.articles.count)
         guard !page.articles.isEmpty else {
             throw IngestFailure(.noArticles, "decoded as \(decoded.encoding.rawValue) but no paragraph of article text was found (only headings or page furniture)")
         }

@@ -1,0 +1,34 @@
+/// The parser's work budget: counts, not time, so a page gets the same verdict on every
+/// machine and every run. The limits are far above any real page (the pages seen run to a
+/// few thousand lines and a hundred articles); a file beyond them is a generated or broken
+/// file, and going on would hold a worker for nothing. It ends in `failed/` as
+/// `too_complex`, with the limit it passed.
+public struct WorkBudget: Sendable, Equatable {
+    /// Lines of text (after HTML is turned into text).
+    public var maxLines = 200_000
+    /// Articles found on one page.
+    public var maxArticles = 5_000
+
+    public init() {}
+
+    public static let standard = WorkBudget()
+
+    /// Counts line ends in one pass over the bytes (CR, LF and CRLF each one end).
+    func checkLines(_ text: String) throws(IngestFailure) {
+        var lines = 0
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if b == 0x0A { if previous != 0x0D { lines += 1 } } else if b == 0x0D { lines += 1 }
+            previous = b
+        }
+        if lines > maxLines {
+            throw IngestFailure(.tooComplex, "\(lines) lines is over the parser's budget of \(maxLines) lines a page (no real page comes near it); split the file into pages")
+        }
+    }
+
+    func checkArticles(_ n: Int) throws(IngestFailure) {
+        if n > maxArticles {
+            throw IngestFailure(.tooComplex, "\(n) articles on one page is over the parser's budget of \(maxArticles) (no real page comes near it); split the file into pages")
+        }
+    }
+}
