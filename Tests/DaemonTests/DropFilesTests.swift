@@ -133,6 +133,26 @@ import Testing
         #expect(try d.waitForExit().status == 0)
     }
 
+    @Test func statusShowsEachFileInFlightWithItsStart() throws {
+        let d = try DaemonHarness("working")
+        try d.start()
+        // a large page inside the budget keeps a (debug-built) worker busy for a while
+        let slow = String(repeating: "5月12日,藕耕卫生院举办了庆祝活动。\n徐海燕 摄\n", count: 90_000)
+        try Data(slow.utf8).write(to: d.inbox.appendingPathComponent("slow.txt"))
+        var seen: [String: Any]?
+        try waitUntil(timeout: 60, "slow.txt in working_on") {
+            seen = (d.status()?["working_on"] as? [[String: Any]])?.first { $0["file"] as? String == "slow.txt" }
+            return seen != nil
+        }
+        #expect((seen?["since"] as? String)?.hasSuffix("Z") == true)
+        let out = try IngestCommandTests.run(["status", "--status-file", d.stateDir.appendingPathComponent("status.json").path])
+        #expect(out.stdout.contains("working on: slow.txt (since "), "\(out.stdout)")
+        try waitUntil(timeout: 300, "slow.txt done", poll: 0.5) { d.counter("files_ingested") + d.counter("failed") == 1 }
+        try waitUntil(timeout: 10, "working_on empty") { (d.status()?["working_on"] as? [Any])?.isEmpty == true }
+        d.signal(SIGTERM)
+        #expect(try d.waitForExit().status == 0)
+    }
+
     @Test func symlinksAreNeverFollowed() throws {
         let d = try DaemonHarness("symlink")
         try d.start()

@@ -42,7 +42,10 @@ actor WorkerPool {
         while await mayContinue(id), let path = await queue.take() {
             let p = processor.make(settings.limits)
             let started = ContinuousClock.now
+            let rel = p.relative(path)
+            await status.startWorking(rel, at: RFC3339Clock.now())
             let result = await p.process(path) { RFC3339Clock.now() }
+            await status.stopWorking(rel)
             switch result {
             case .submitted(var submission):
                 submission.started = started

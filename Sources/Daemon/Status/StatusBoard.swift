@@ -7,6 +7,8 @@ actor StatusBoard {
     private var finishTimes: [Double] = []
     private var failureTimes: [Double] = []
     private var lastProgress: Double
+    /// Files being parsed, by path, with when a worker took them.
+    private var working: [String: Double] = [:]
 
     init(config: DaemonConfig, version: String, now: Double) {
         started = now
@@ -51,6 +53,9 @@ actor StatusBoard {
         progressed(at)
     }
 
+    func startWorking(_ file: String, at: Double) { working[file] = at }
+    func stopWorking(_ file: String) { working[file] = nil }
+
     /// Our own storage refuses writes (`message`), or accepts them again (nil): the state
     /// is `degraded` meanwhile.
     func writeFault(_ message: String?, at: Double) {
@@ -83,6 +88,7 @@ actor StatusBoard {
         doc.recentFailures = failureTimes.count
         if queue.pending + queue.inFlight == 0 { lastProgress = now }
         doc.stalledS = (now - lastProgress).rounded(toPlaces: 1)
+        doc.workingOn = working.sorted { $0.value < $1.value }.map { .init(file: $0.key, since: RFC3339Clock.stamp($0.value)) }
         return doc
     }
 

@@ -70,12 +70,19 @@ struct StatusDocument: Codable, Sendable, Equatable {
     /// What of our own storage refuses writes right now (`no space left on device
     /// (records)`), nil while writes succeed.
     var writeFault: String? = nil
+    /// The files the workers are parsing now, each with the time it was taken.
+    var workingOn: [WorkingOn]? = nil
+
+    struct WorkingOn: Codable, Sendable, Equatable {
+        var file: String
+        var since: String
+    }
 
     enum CodingKeys: String, CodingKey {
         case state, pid, version, inbox, workers, queue, counters, watch
         case startedAt = "started_at", updatedAt = "updated_at", uptimeS = "uptime_s", stateDir = "state_dir"
         case lastIngest = "last_ingest", lastError = "last_error", ratePerMin = "rate_per_min", stalledS = "stalled_s"
-        case refreshIntervalS = "refresh_interval_s", recentFailures = "recent_failures", writeFault = "write_fault"
+        case refreshIntervalS = "refresh_interval_s", recentFailures = "recent_failures", writeFault = "write_fault", workingOn = "working_on"
     }
 
     /// Encodes with every SPEC field present (`null` for absent optionals).
@@ -100,5 +107,6 @@ struct StatusDocument: Codable, Sendable, Equatable {
         try c.encode(refreshIntervalS, forKey: .refreshIntervalS)
         try c.encode(recentFailures, forKey: .recentFailures)
         try c.encode(writeFault, forKey: .writeFault)
+        try c.encode(workingOn ?? [], forKey: .workingOn)
     }
 }

@@ -8,6 +8,8 @@ enum StatusHealth {
     }
 
     static let stallLimit = 60.0
+    /// A file held by a worker longer than this is a degraded reason (real pages take ms).
+    static let slowFileLimit = 60.0
 
     static func parse(_ stamp: String) -> Double? {
         let f = ISO8601DateFormatter()
@@ -26,6 +28,11 @@ enum StatusHealth {
         if doc.recentFailures > 0 { reasons.append("\(doc.recentFailures) failure(s) in the last 5 minutes") }
         if doc.watch.reconciling { reasons.append("reconciling after an inotify overflow") }
         if doc.stalledS >= stallLimit { reasons.append("queue not moving for \(Int(doc.stalledS)) s") }
+        for w in doc.workingOn ?? [] {
+            if let since = parse(w.since), now - since > slowFileLimit {
+                reasons.append("\(w.file) in a worker for \(Int(now - since)) s")
+            }
+        }
         return Verdict(code: reasons.isEmpty ? 0 : 1, reasons: reasons)
     }
 
@@ -40,6 +47,11 @@ enum StatusHealth {
         if let l = d.lastIngest { lines.append(LineLogHandler.oneLine("last ingest: \(l.file) (\(l.articles) article(s)) at \(l.at)")) }
         if let e = d.lastError { lines.append(LineLogHandler.oneLine("last error: \(e.file.isEmpty ? "" : e.file + ": ")\(e.message) at \(e.at)")) }
         if let note = d.watch.note { lines.append("note: \(note)") }
+        let now = parse(d.updatedAt) ?? 0
+        for w in d.workingOn ?? [] {
+            let held = parse(w.since).map { String(format: "%.1f s", max(0, now - $0)) } ?? "?"
+            lines.append(LineLogHandler.oneLine("working on: \(w.file) (since \(w.since), \(held))"))
+        }
         return lines.joined(separator: "\n")
     }
 
