@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "ingestd", targets: ["Daemon"]),
         .library(name: "Ingest", targets: ["Ingest"]),
         .executable(name: "ingest-bench", targets: ["IngestBench"]),
+        .executable(name: "ingest-fuzz", targets: ["IngestFuzz"]),
     ],
     dependencies: [
         // CLI of the daemon (subcommands, --help, typed options).
@@ -43,6 +44,8 @@ let package = Package(
         ),
         // Throughput benchmark of the pure pipeline (prints figures; not a test).
         .executableTarget(name: "IngestBench", dependencies: ["Ingest"]),
+        // The fuzz target (libFuzzer with -DFUZZING, see scripts/fuzz.sh; a replay tool otherwise).
+        .executableTarget(name: "IngestFuzz", dependencies: ["Ingest"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DaemonTests", dependencies: ["Ingest", "Daemon"]),
     ],

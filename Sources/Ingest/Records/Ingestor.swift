@@ -30,17 +30,25 @@ public struct Ingestor: Sendable {
     /// The page's lines with their roles (`ingestd ingest --explain`), read as `ingest` reads them.
     public func explain(_ bytes: [UInt8]) throws(IngestFailure) -> [LineExplanation] {
         let decoded = try TextDecoding.decode(bytes)
-        return PageParser.explain(HTMLText.extract(decoded.text) ?? decoded.text, spansWord: keywords.lexicon.spansWord)
+        let text = ReaderMode.article(decoded.text).map(ReaderMode.pageText) ?? HTMLText.extract(decoded.text) ?? decoded.text
+        return PageParser.explain(text, spansWord: keywords.lexicon.spansWord)
     }
 
     /// `sha256` may be passed when the caller already hashed the bytes (to detect duplicates).
     public func ingest(_ bytes: [UInt8], path: String, ingestedAt: Double, sha256: String? = nil) throws(IngestFailure) -> Result {
         let decoded = try TextDecoding.decode(bytes)
         let lexicon = keywords.lexicon
-        // pages saved as HTML are read through their text
-        let text = HTMLText.extract(decoded.text) ?? decoded.text
-        try budget.checkLines(text)
-        let page = PageParser.parse(text, spansWord: lexicon.spansWord)
+        let page: ParsedPage
+        if let web = ReaderMode.article(decoded.text) {
+            // a news page saved from the web: its article, not the menus around it
+            try budget.checkLines(ReaderMode.pageText(web))
+            page = PageParser.parseWebArticle(web, spansWord: lexicon.spansWord)
+        } else {
+            // e-paper pages saved as HTML are read through their text
+            let text = HTMLText.extract(decoded.text) ?? decoded.text
+            try budget.checkLines(text)
+            page = PageParser.parse(text, spansWord: lexicon.spansWord)
+        }
         try budget.checkArticles(page.articles.count)
         guard !page.articles.isEmpty else {
             throw IngestFailure(.noArticles, "decoded as \(decoded.encoding.rawValue) but no paragraph of article text was found (only headings or page furniture)")

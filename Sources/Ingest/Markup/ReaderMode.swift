@@ -1,0 +1,273 @@
+/// Reader mode for a news page saved from the web: the one article, not the menus, teaser
+/// lists, share buttons and footers around it. The signals are the ones established
+/// extractors use (read, not copied): paragraphs full of punctuation and poor in links
+/// score their container, a container's score falls with its link density and with
+/// class/id names of navigation, the headline is the `<h1>` the `<title>` or `og:title`
+/// agrees with. The article's blocks then go through the same page rules as a printed page
+/// (byline, dateline, caption, note), so both give the same record.
+enum ReaderMode {
+    struct Article {
+        var title: String
+        /// Short lines between the headline and the text: bylines, dates, sources.
+        var header: [String]
+        var blocks: [String]
+        var date: String?
+        var paper: String?
+    }
+
+    /// Aggregates per node, bottom-up.
+    struct Counts {
+        var chars = 0
+        var linkChars = 0
+        var punct = 0
+        var linkDensity: Double { chars == 0 ? 0 : Double(linkChars) / Double(chars) }
+    }
+
+    static let inline: Set<String> = ["a", "span", "b", "strong", "em", "i", "u", "font", "small", "big", "sup", "sub", "img", "br", "wbr", "label", "abbr", "cite", "q", "mark", "time", "#text"]
+    static let navTags: Set<String> = ["nav", "footer", "aside", "form", "menu"]
+    static let negativeMarks = ["nav", "menu", "footer", "foot", "sidebar", "side", "comment", "share", "related", "relate", "recommend", "breadcrumb",
+                                "copyright", "advert", "banner", "hot", "rank", "toolbar", "login", "subscribe", "tags", "popular", "more", "list", "link"]
+    static let positiveMarks = ["article", "content", "story", "main", "text", "detail", "post", "entry", "news", "body", "cont"]
+
+    static func hasMark(_ marks: String, _ words: [String]) -> Bool {
+        !marks.isEmpty && words.contains { marks.hasSubstring($0) }
+    }
+
+    /// The article of a web page, or nil when the page is not one (an e-paper page served as
+    /// HTML reads best as a whole, as before).
+    static func extract(_ doc: HTMLDocument) -> Article? {
+        let nodes = doc.nodes
+        var counts = [Counts](repeating: Counts(), count: nodes.count)
+        var inLink = [Bool](repeating: false, count: nodes.count)
+        for i in nodes.indices.dropFirst() {
+            inLink[i] = inLink[nodes[i].parent] || nodes[nodes[i].parent].tag == "a"
+        }
+        for i in nodes.indices.reversed() {
+            if nodes[i].tag == "#text" {
+                var c = Counts()
+                for s in nodes[i].text.unicodeScalars where !Scalars.isSpace(s) && s != " " && s != "\u{A0}" {
+                    c.chars += 1
+                    if isPunct(s) { c.punct += 1 }
+                }
+                if inLink[i] { c.linkChars = c.chars; c.punct = 0 }
+                counts[i] = c
+            }
+            if i > 0 {
+                let p = nodes[i].parent
+                counts[p].chars += counts[i].chars
+                counts[p].linkChars += counts[i].linkChars
+                counts[p].punct += counts[i].punct
+            }
+        }
+
+        // paragraphs score their container (and half their grandparent)
+        var score = [Double](repeating: 0, count: nodes.count)
+        for i in nodes.indices where !inline.contains(nodes[i].tag) && nodes[i].tag != "#root" {
+            let c = counts[i]
+            let own = c.chars - c.linkChars
+            guard own >= 10, c.linkDensity < 0.5, holdsText(nodes, i) else { continue }
+            let s = 1 + Double(c.punct) + min(Double(own) / 100, 3)
+            let p = nodes[i].parent
+            if p >= 0 { score[p] += s }
+            let g = p >= 0 ? nodes[p].parent : -1
+            if g >= 0 { score[g] += s / 2 }
+        }
+        var best = -1
+        var bestScore = 0.0
+        for i in nodes.indices where score[i] > 0 {
+            var s = score[i] * (1 - counts[i].linkDensity)
+            if hasMark(nodes[i].marks, positiveMarks) { s *= 1.25 }
+            if hasMark(nodes[i].marks, negativeMarks) || navTags.contains(nodes[i].tag) { s *= 0.3 }
+            if s > bestScore { (best, bestScore) = (i, s) }
+        }
+        guard best > 0, !["#root", "html", "body"].contains(nodes[best].tag) else { return nil }
+        // a page whose text is nearly all in the best container is a page of text, not an
+        // article among menus
+        let bodyChars = counts[0].chars
+        guard bodyChars > 0, Double(counts[best].chars) < 0.9 * Double(bodyChars) || counts[0].linkChars * 5 > bodyChars else { return nil }
+
+        var blocks: [String] = []
+        var line = ""
+        lines(of: best, nodes, counts, into: &blocks, line: &line)
+        if !line.trimmedSpaces().isEmpty { blocks.append(line.trimmedSpaces()) }
+        blocks = blocks.filter { !$0.isEmpty }
+        guard !blocks.isEmpty else { return nil }
+
+        let (title, titleNode) = headline(doc, before: best)
+        var header: [String] = []
+        if let t = titleNode {
+            // what stands between the headline and the text: byline, date, source
+            var k = t + 1
+            while k < best, header.count < 8 {
+                if nodes[k].tag == "#text", !isInside(k, of: t, nodes) {
+                    let text = nodes[k].text.trimmedSpaces()
+                    if !text.isEmpty, text.scalarCount <= 80, !inLink[k] { header.append(text) }
+                }
+                k += 1
+            }
+        }
+        return Article(title: title, header: header, blocks: blocks, date: metaDate(doc), paper: paper(doc.title))
+    }
+
+    static func isPunct(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "，", "。", "！", "？", "；", "、", "：", ",", ".", "!", "?", ";", "「", "」", "“", "”": return true
+        default: return false
+        }
+    }
+
+    /// An element that holds running text itself (a text child), as a paragraph does.
+    static func holdsText(_ nodes: [HTMLDocument.Node], _ i: Int) -> Bool {
+        nodes[i].children.contains { c in
+            nodes[c].tag == "#text" ? nodes[c].text.unicodeScalars.contains { Scalars.isHan($0) || Scalars.isASCIIAlnum($0) }
+                : ["span", "font", "b", "strong", "em", "a"].contains(nodes[c].tag)
+        }
+    }
+
+    static func isInside(_ k: Int, of ancestor: Int, _ nodes: [HTMLDocument.Node]) -> Bool {
+        var p = nodes[k].parent
+        while p > ancestor { p = nodes[p].parent }
+        return p == ancestor
+    }
+
+    /// The article's text as lines: block elements break lines, `<br>` too; navigation-like
+    /// and link-heavy parts inside the article (share bars, related links) are left out.
+    static func lines(of i: Int, _ nodes: [HTMLDocument.Node], _ counts: [Counts], into out: inout [String], line: inout String) {
+        let node = nodes[i]
+        if node.tag == "#text" {
+            line += node.text
+            return
+        }
+        if node.tag == "br" {
+            flush(&line, &out)
+            return
+        }
+        if navTags.contains(node.tag) { return }
+        let block = !inline.contains(node.tag)
+        if block, i != 0 {
+            let c = counts[i]
+            if hasMark(node.marks, negativeMarks) && !hasMark(node.marks, positiveMarks) && c.punct < 10 { return }
+            if c.chars > 0, c.linkDensity > 0.5, c.chars < 400 { return }
+        }
+        if block { flush(&line, &out) }
+        for c in node.children { lines(of: c, nodes, counts, into: &out, line: &line) }
+        if block { flush(&line, &out) }
+    }
+
+    static func flush(_ line: inout String, _ out: inout [String]) {
+        let t = line.trimmedSpaces()
+        if !t.isEmpty { out.append(t) }
+        line = ""
+    }
+
+    /// The `<h1>` (or `<h2>`) that the `<title>` or `og:title` agrees with; else the first
+    /// `<h1>` before the article; else `og:title` or the `<title>` without the site's name.
+    static func headline(_ doc: HTMLDocument, before article: Int) -> (String, Int?) {
+        let nodes = doc.nodes
+        let og = doc.meta["og:title"] ?? ""
+        let reference = compact(doc.title + " " + og)
+        var headings: [(text: String, node: Int)] = []
+        for tag in ["h1", "h2"] {
+            for i in nodes.indices where nodes[i].tag == tag {
+                let t = text(of: i, nodes)
+                if t.scalarCount >= 4 { headings.append((t, i)) }
+            }
+            if !headings.isEmpty { break }
+        }
+        if let agreed = headings.first(where: { reference.hasSubstring(compact($0.text)) }) { return (agreed.text, agreed.node) }
+        if let first = headings.first(where: { $0.node < article }) { return (first.text, first.node) }
+        let fallback = og.isEmpty ? doc.title : og
+        return (siteless(fallback), nil)
+    }
+
+    /// Text of an element, `<br>` read as a space.
+    static func text(of i: Int, _ nodes: [HTMLDocument.Node]) -> String {
+        var out = ""
+        func walk(_ k: Int) {
+            if nodes[k].tag == "#text" { out += nodes[k].text } else if nodes[k].tag == "br" { out += " " }
+            for c in nodes[k].children { walk(c) }
+        }
+        walk(i)
+        return out.trimmedSpaces()
+    }
+
+    static func compact(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { !Scalars.isSpace($0) && $0 != " " && $0 != "\u{A0}" }))
+    }
+
+    static let titleSeparators = [" | ", "｜", " - ", " — ", "--", "_", " – "]
+
+    /// `标题 | 站名` → `标题`.
+    static func siteless(_ title: String) -> String {
+        var t = title
+        for sep in titleSeparators {
+            if let r = t.range(of: sep) { t = String(t[..<r.lowerBound]) }
+        }
+        return t.trimmedSpaces()
+    }
+
+    /// The paper the `<title>` names after the headline (`… | 蘋果日報 | …`, `…--当代商报`).
+    static func paper(_ title: String) -> String? {
+        var parts = [title]
+        for sep in titleSeparators { parts = parts.flatMap { $0.components(separatedBy: sep) } }
+        for p in parts.dropFirst() {
+            let name = p.trimmedSpaces()
+            let u = name.unicodeScalars
+            if (2...8).contains(u.count), u.allSatisfy(Scalars.isHan), name.hasSuffix("报") || name.hasSuffix("報") { return name }
+        }
+        return nil
+    }
+
+    /// The publication date from the page's `<meta>` (`article:published_time`, `pubdate`…).
+    static func metaDate(_ doc: HTMLDocument) -> String? {
+        for key in ["article:published_time", "og:release_date", "pubdate", "publishdate", "publish_date", "datepublished", "date", "dc.date", "article:published"] {
+            if let v = doc.meta[key], let (iso, _) = MastheadLine.date(in: Array(v.unicodeScalars), from: 0) { return iso }
+        }
+        return nil
+    }
+}
+
+extension ReaderMode {
+    /// The article of an HTML document, or nil (not HTML, or a page of text such as an
+    /// e-paper page, read by `HTMLText` as before).
+    static func article(_ text: String) -> Article? {
+        var t = text
+        guard t.withUTF8({ HTMLText.looksLikeHTML($0) }) else { return nil }
+        return extract(HTMLDocument.parse(text))
+    }
+
+    /// The article as printed-page text: headline, the lines under it, one block a paragraph.
+    static func pageText(_ a: Article) -> String {
+        ([a.title, ""] + a.header + [""] + a.blocks.flatMap { [$0, ""] }).joined(separator: "\n")
+    }
+}
+
+extension PageParser {
+    /// One web article read by the page rules: whatever items they see (in-article
+    /// subheads read as headlines, a caption as a photo) are one record, under the headline
+    /// the markup names.
+    static func parseWebArticle(_ a: ReaderMode.Article, spansWord: (String, String) -> Bool) -> ParsedPage {
+        var page = parse(ReaderMode.pageText(a), spansWord: spansWord)
+        guard var first = page.articles.first else { return page }
+        let headline = ReaderMode.compact(a.title)
+        var paragraphs: [String] = []
+        var authors: [String] = []
+        for (k, item) in page.articles.enumerated() {
+            for n in item.authors where !authors.contains(n) { authors.append(n) }
+            let untitled = item.paragraphs.first.map { Sentences.firstWithoutStop($0) == item.title } ?? true
+            if k > 0, !untitled, ReaderMode.compact(item.title) != headline { paragraphs.append(item.title) }
+            paragraphs += item.paragraphs
+        }
+        first.title = a.title
+        first.subtitle = nil
+        first.kicker = nil
+        first.authors = authors
+        first.authorNote = page.articles.lazy.compactMap(\.authorNote).first
+        first.paragraphs = paragraphs
+        first.kind = ArticleKinds.classify(paragraphs: paragraphs, hasDateline: false) == .qa ? .qa : .article
+        page.articles = [first]
+        if page.metadata.date == nil { page.metadata.date = a.date }
+        if page.metadata.paper == nil { page.metadata.paper = a.paper }
+        return page
+    }
+}
