@@ -13,6 +13,8 @@ enum ReaderMode {
         var blocks: [String]
         var date: String?
         var paper: String?
+        /// Names the markup marks as the author's.
+        var authors: [String] = []
     }
 
     /// Aggregates per node, bottom-up.
@@ -106,7 +108,38 @@ enum ReaderMode {
                 k += 1
             }
         }
-        return Article(title: title, header: header, blocks: blocks, date: metaDate(doc), paper: paper(doc.title))
+        return Article(title: title, header: header, blocks: blocks, date: metaDate(doc) ?? titleDate(doc.title), paper: paper(doc.title),
+                       authors: markedAuthors(doc))
+    }
+
+    static let authorMarks = ["author", "reporter", "byline", "writer", "journalist"]
+
+    /// Names in elements the markup marks as the author (`<div class="author">`), or in
+    /// `<meta name="author">`; read by the byline rules, so `記者：王五` gives `王五`.
+    static func markedAuthors(_ doc: HTMLDocument) -> [String] {
+        var out: [String] = []
+        func take(_ text: String) {
+            let t = text.trimmedSpaces()
+            guard !t.isEmpty, t.scalarCount <= 30 else { return }
+            let line = PageLine(text: t, number: 0, gap: 0)
+            for n in Bylines.byline(line) ?? Bylines.bareNames(line) ?? [] where !out.contains(n) { out.append(n) }
+        }
+        if let m = doc.meta["author"] { take(m) }
+        for i in doc.nodes.indices where doc.nodes[i].tag != "#text" && hasMark(doc.nodes[i].marks, authorMarks) && !doc.nodes[i].marks.hasSubstring("editor") {
+            take(text(of: i, doc.nodes))
+        }
+        return out
+    }
+
+    /// A date the `<title>` states (`… | 20170909`).
+    static func titleDate(_ title: String) -> String? {
+        var parts = [title]
+        for sep in titleSeparators { parts = parts.flatMap { $0.components(separatedBy: sep) } }
+        for p in parts.dropFirst() {
+            let u = Array(p.trimmedSpaces().unicodeScalars)
+            if let (iso, end) = MastheadLine.date(in: u, from: 0), end == u.count { return iso }
+        }
+        return nil
     }
 
     static func isPunct(_ s: Unicode.Scalar) -> Bool {
@@ -197,11 +230,17 @@ enum ReaderMode {
 
     static let titleSeparators = [" | ", "｜", " - ", " — ", "--", "_", " – "]
 
-    /// `标题 | 站名` → `标题`.
+    /// `标题 | 站名` → `标题`; `标题-新华网`, `标题_站名` too when what follows is a short name.
     static func siteless(_ title: String) -> String {
         var t = title
         for sep in titleSeparators {
             if let r = t.range(of: sep) { t = String(t[..<r.lowerBound]) }
+        }
+        for sep in ["-", "_"] {
+            if let r = t.range(of: sep, options: .backwards) {
+                let site = t[r.upperBound...]
+                if (2...12).contains(site.count), !site.contains(" ") { t = String(t[..<r.lowerBound]) }
+            }
         }
         return t.trimmedSpaces()
     }
@@ -261,6 +300,7 @@ extension PageParser {
         first.title = a.title
         first.subtitle = nil
         first.kicker = nil
+        for n in a.authors where !authors.contains(n) { authors.append(n) }
         first.authors = authors
         first.authorNote = page.articles.lazy.compactMap(\.authorNote).first
         first.paragraphs = paragraphs

@@ -194,7 +194,8 @@ enum CrawlAnnotations {
             if label.hasSuffix("日期") || label.hasSuffix("时间"), meta.date == nil, !v.isEmpty,
                let (iso, _) = MastheadLine.date(in: v, from: 0) {
                 meta.date = iso
-            } else if label == "来源", (2...12).contains(v.count), v.allSatisfy(Scalars.isHan) {
+            } else if label == "来源", (2...12).contains(v.count), v.allSatisfy(Scalars.isHan), !value.hasSuffix("网"), !value.hasSuffix("網") {
+                // a site (`…网`) is no paper
                 meta.paper = value
             }
         }
