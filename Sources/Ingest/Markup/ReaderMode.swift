@@ -27,8 +27,11 @@ enum ReaderMode {
 
     static let inline: Set<String> = ["a", "span", "b", "strong", "em", "i", "u", "font", "small", "big", "sup", "sub", "img", "br", "wbr", "label", "abbr", "cite", "q", "mark", "time", "#text"]
     static let navTags: Set<String> = ["nav", "footer", "aside", "form", "menu"]
-    static let negativeMarks = ["nav", "menu", "footer", "foot", "sidebar", "side", "comment", "share", "related", "relate", "recommend", "breadcrumb",
-                                "copyright", "advert", "banner", "hot", "rank", "toolbar", "login", "subscribe", "tags", "popular", "more", "list", "link"]
+    /// Class/id words of what is never the article; a block so named is left out of it.
+    static let strongNegativeMarks = ["nav", "menu", "footer", "sidebar", "comment", "share", "related", "relate", "recommend", "breadcrumb",
+                                      "copyright", "advert", "login", "subscribe", "social", "reply", "message"]
+    /// Words that often but not always mark furniture: such a block stays when it is rich in text.
+    static let negativeMarks = strongNegativeMarks + ["foot", "side", "banner", "hot", "rank", "toolbar", "tags", "popular", "more", "list", "link"]
     static let positiveMarks = ["article", "content", "story", "main", "text", "detail", "post", "entry", "news", "body", "cont"]
 
     static func hasMark(_ marks: String, _ words: [String]) -> Bool {
@@ -121,8 +124,17 @@ enum ReaderMode {
         func take(_ text: String) {
             let t = text.trimmedSpaces()
             guard !t.isEmpty, t.scalarCount <= 30 else { return }
-            let line = PageLine(text: t, number: 0, gap: 0)
-            for n in Bylines.byline(line) ?? Bylines.bareNames(line) ?? [] where !out.contains(n) { out.append(n) }
+            // read through the simplified fold (the byline rules' names are simplified), the
+            // names given back as printed
+            let folded = HanVariants.simplify(t)
+            let line = PageLine(text: folded, number: 0, gap: 0)
+            let original = Array(t.unicodeScalars), foldedScalars = Array(folded.unicodeScalars)
+            for n in Bylines.byline(line) ?? Bylines.bareNames(line) ?? [] {
+                let u = Array(n.unicodeScalars)
+                guard let at = (0...max(0, foldedScalars.count - u.count)).first(where: { foldedScalars[$0..<min(foldedScalars.count, $0 + u.count)].elementsEqual(u) }) else { continue }
+                let name = String(String.UnicodeScalarView(original[at..<(at + u.count)]))
+                if !out.contains(name) { out.append(name) }
+            }
         }
         if let m = doc.meta["author"] { take(m) }
         for i in doc.nodes.indices where doc.nodes[i].tag != "#text" && hasMark(doc.nodes[i].marks, authorMarks) && !doc.nodes[i].marks.hasSubstring("editor") {
@@ -179,6 +191,7 @@ enum ReaderMode {
         let block = !inline.contains(node.tag)
         if block, i != 0 {
             let c = counts[i]
+            if hasMark(node.marks, strongNegativeMarks) && !hasMark(node.marks, positiveMarks) { return }
             if hasMark(node.marks, negativeMarks) && !hasMark(node.marks, positiveMarks) && c.punct < 10 { return }
             if c.chars > 0, c.linkDensity > 0.5, c.chars < 400 { return }
         }

@@ -10,7 +10,7 @@ enum Bylines {
         "本报特约评论员", "本报评论员", "特约评论员", "评论员", "特约撰稿人", "特约撰稿", "撰稿", "撰文", "摄影记者", "摄影", "文/图", "文\u{FF0F}图", "图/文", "图\u{FF0F}文", "文图", "文/", "文\u{FF0F}", "图/", "图\u{FF0F}", "作者",
     ]
     /// Words that may close a byline: `… 报道`, `… 摄`, `… 整理`.
-    static let trailers: [String] = ["联合报道", "报道", "报导", "整理", "摄影", "摄", "文/图", "文\u{FF0F}图", "图/文", "图\u{FF0F}文", "文图", "文", "供稿", "供图", "撰文", "采写", "执笔"]
+    static let trailers: [String] = ["联合报道", "报道", "报导", "整理", "整合", "摄影", "摄", "文/图", "文\u{FF0F}图", "图/文", "图\u{FF0F}文", "文图", "文", "供稿", "供图", "撰文", "采写", "执笔"]
 
     /// Roles that name no person: an editorial is signed by the paper's commentator.
     static let anonymousRoles: [String] = ["本报特约评论员", "本报评论员", "特约评论员", "评论员"]
@@ -343,6 +343,18 @@ enum Bylines {
     /// `新华社北京5月3日电(记者 …)…`, `本报讯 …`. Returns the names and where the text starts.
     static let agencies = ["本报", "本刊", "新华社", "中新社", "中新网", "人民网", "央视网"]
 
+    /// `长江网10月4日讯…`, `海南日报讯…`: an outlet's own name opens the dateline.
+    static func outletOpener(_ paragraph: String) -> Bool {
+        let head = paragraph.unicodeScalars.prefix(10)
+        var name = ""
+        for s in head {
+            guard Scalars.isHan(s) else { break }
+            name.unicodeScalars.append(s)
+            if name.unicodeScalars.count >= 2, isOutletName(Substring(name)), !name.hasSuffix("中心") { return true }
+        }
+        return false
+    }
+
     static func dateline(_ paragraph: String) -> (names: [String], bodyStart: String.Index)? {
         if let bracketed = bracketedDateline(paragraph) { return ([], bracketed) }
         // `据新华社北京4月29日电`: a story taken from the agency
@@ -351,11 +363,11 @@ enum Bylines {
             let offset = rest.unicodeScalars.distance(from: rest.startIndex, to: start)
             return (names, paragraph.unicodeScalars.index(paragraph.startIndex, offsetBy: 1 + offset))
         }
-        guard agencies.contains(where: { paragraph.hasBytePrefix($0) }) else { return nil }
+        guard agencies.contains(where: { paragraph.hasBytePrefix($0) }) || outletOpener(paragraph) else { return nil }
         let head = paragraph.prefix(40)
         guard let xun = head.firstIndex(where: { $0 == "讯" || $0 == "电" }) else { return nil }
         let opener = head[..<xun]
-        let agency = agencies.contains { opener.hasBytePrefix($0) }
+        let agency = agencies.contains { opener.hasBytePrefix($0) } || outletOpener(String(opener))
         let plain = !opener.contains { $0 == "," || $0 == "\u{FF0C}" || $0 == "。" || $0 == " " }
         // `…讯` carries at most a place name; `…电` a place and a date (`北京5月3日电`)
         let isNewsOpener = agency && plain && (head[xun] == "讯" ? opener.count <= 10 : opener.count <= 18 && opener.hasSuffix("日"))

@@ -53,4 +53,15 @@ enum HanVariants {
         }
         return traditional >= minimumTraditional && Double(traditional) >= traditionalShare * Double(han)
     }
+
+    /// The text with every traditional character in its simplified form (one for one, so
+    /// scalar offsets carry over).
+    static func simplify(_ text: String) -> String {
+        table.withUnsafeBufferPointer { t in
+            String(String.UnicodeScalarView(text.unicodeScalars.map { s in
+                guard s.value < 0x10000 else { return s }
+                return Unicode.Scalar(UInt32(simplified(UInt16(s.value), t))) ?? s
+            }))
+        }
+    }
 }
