@@ -62,4 +62,65 @@ import Testing
         }
         #expect(HTMLText.extract("<html><p>未闭合")?.contains("未闭合") == true)
     }
+
+    /// A news page as sites save it: menus, a share bar, teaser lists, comments and a footer
+    /// around one article (structure modelled on the corpus's web-html pages).
+    static let newsPage = """
+        <!DOCTYPE html><html><head><meta charset="utf-8">
+        <title>悲慟！北市士林年邁母子 住處上吊自殺身亡 - 社會 - 中時新聞網</title>
+        <meta property="og:title" content="悲慟！北市士林年邁母子 住處上吊自殺身亡 - 社會"></head><body>
+        <nav class="main-nav"><ul><li><a href="/">首頁</a></li><li><a href="/a">政治</a></li><li><a href="/b">社會</a></li>
+        <li><a href="/c">國際</a></li><li><a href="/d">娛樂</a></li><li><a href="/e">體育</a></li></ul></nav>
+        <article class="article-box"><header class="article-header">
+        <h1 class="article-title">悲慟！北市士林年邁母子 住處上吊自殺身亡</h1>
+        <div class="meta-info"><time datetime="2018-09-16 15:31"><span class="hour">15:31</span><span class="date">2018/09/16</span></time>
+        <div class="source">中時 </div><div class="author"><a href="/reporter/899">謝明俊</a></div></div>
+        <div class="social-share"><ul><li><a href="#">Facebook</a></li><li><a href="#">Line</a></li><li><a href="#">複製連結</a></li></ul></div>
+        </header>
+        <div class="article-body">
+        <figure><img src="a.jpg"><figcaption>士林一年邁母子在住處上吊身亡。</figcaption></figure>
+        <p>士林一年邁母子在住處雙雙上吊身亡，警方獲報到場，發現兩人已無生命跡象。</p>
+        <p>據了解，母子兩人平日深居簡出，鄰居表示近來未見兩人出門，家屬察覺有異後報警。</p>
+        <p>消防人員到場後，立即將兩人送往醫院及馬偕醫院急救。</p>
+        <div class="related-news"><h3>相關新聞</h3><ul><li><a href="/1">北市男子墜樓身亡 警方調查中</a></li>
+        <li><a href="/2">新北婦人家中身亡 疑似久病厭世</a></li><li><a href="/3">桃園火警一死兩傷</a></li></ul></div>
+        </div></article>
+        <div class="comment-rule"><p>中時新聞網對留言系統使用者發布的文字、圖片或檔案保有片面修改或移除的權利。</p>
+        <p>發言前，務必先閱讀留言板規則，謝謝配合。</p></div>
+        <footer class="footer"><p>Copyright © 2018 China Times. All rights reserved.</p><a href="/about">關於我們</a></footer>
+        </body></html>
+        """
+
+    @Test func aNewsPageGivesItsOneArticleNotTheMenus() throws {
+        let records = try Fixtures.ingestor.ingest(Array(Self.newsPage.utf8), path: "news.html", ingestedAt: 0).records
+        #expect(records.count == 1)
+        let r = try #require(records.first)
+        #expect(r.title == "悲慟！北市士林年邁母子 住處上吊自殺身亡")
+        #expect(r.authors == ["謝明俊"])
+        #expect(r.paragraphs.first == "士林一年邁母子在住處雙雙上吊身亡，警方獲報到場，發現兩人已無生命跡象。" || r.paragraphs.first == "士林一年邁母子在住處上吊身亡。")
+        #expect(r.paragraphs.last == "消防人員到場後，立即將兩人送往醫院及馬偕醫院急救。")
+        #expect(!r.paragraphs.joined().contains("留言") && !r.paragraphs.joined().contains("相關新聞") && !r.paragraphs.joined().contains("首頁"))
+        #expect(r.date == "2018-09-16")
+    }
+
+    @Test func theHeadlineIsTheH1TheTitleAgreesWith() {
+        var doc = HTMLDocument.parse("<html><head><title>法国全国大罢工再次严重影响交通-新华网</title></head><body><h1>新华网</h1><div><p>正文。</p></div></body></html>")
+        #expect(ReaderMode.headline(doc, before: doc.nodes.count).0 == "法国全国大罢工再次严重影响交通")
+        doc = HTMLDocument.parse("<html><head><title>血濺桃機 他把老婆丟下樓再跳樓 | 焦點事件 | 社會 | 聯合新聞網</title></head><body><h1>血濺桃機 他把老婆丟下樓再跳樓</h1></body></html>")
+        #expect(ReaderMode.headline(doc, before: doc.nodes.count).0 == "血濺桃機 他把老婆丟下樓再跳樓")
+        #expect(ReaderMode.paper("教大查譏蔡若蓮標語 | 蘋果日報 | 要聞港聞 | 20170909") == "蘋果日報")
+        #expect(ReaderMode.titleDate("教大查譏蔡若蓮標語 | 蘋果日報 | 要聞港聞 | 20170909") == "2017-09-09")
+    }
+
+    @Test func theTreeClosesWhatBrowsersClose() {
+        let doc = HTMLDocument.parse("<div><p>一<p>二<ul><li>甲<li>乙</ul></div><br><img src=x>尾")
+        let tags = doc.nodes.map(\.tag)
+        #expect(tags.filter { $0 == "p" }.count == 2 && tags.filter { $0 == "li" }.count == 2)
+        // the second <p> is a sibling of the first, not its child
+        let ps = doc.nodes.indices.filter { doc.nodes[$0].tag == "p" }
+        #expect(doc.nodes[ps[0]].parent == doc.nodes[ps[1]].parent)
+        // nesting beyond the depth limit is read as siblings, never recursed without bound
+        let deep = HTMLDocument.parse(String(repeating: "<div>", count: 10_000) + "字")
+        #expect(deep.nodes.count == 10_002)
+    }
 }
