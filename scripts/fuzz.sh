@@ -17,5 +17,7 @@ if [ -d ../shared/corpus/raw ]; then cp -n ../shared/corpus/raw/* .fuzz/corpus/ 
 cp -n Tests/IngestTests/Fixtures/fuzz/* .fuzz/corpus/ 2>/dev/null || true
 # inputs up to 256 KiB; one taking over 10 s is reported as a hang (the parser's budget is
 # far below that for pages this size)
+parallel=()
+if [ "$jobs" -gt 1 ]; then parallel=(-jobs="$jobs" -workers="$jobs"); fi
 exec "$bin" .fuzz/corpus -artifact_prefix=.fuzz/artifacts/ -max_len=262144 -timeout=10 -rss_limit_mb=4096 \
-    -max_total_time="$seconds" -jobs="$jobs" -workers="$jobs" -print_final_stats=1
+    -max_total_time="$seconds" "${parallel[@]}" -print_final_stats=1

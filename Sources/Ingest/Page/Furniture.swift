@@ -19,7 +19,7 @@ enum Furniture {
 
     static func classify(_ line: PageLine) -> Kind? {
         if FounderTrailer.isTrailer(line) { return .trailer }
-        if isSiteFooter(line) || isMarkupTag(line) { return .separator }
+        if isSiteFooter(line) || isMarkupTag(line) || isNavigation(line) { return .separator }
         if let m = line.crawlNote { return .crawlNote(m) }
         if line.length > MastheadLine.maxLength { return isSeparator(line) ? .separator : nil }
         if let m = MastheadLine.masthead(line) ?? MastheadLine.citation(line) { return .masthead(m) }
@@ -42,6 +42,25 @@ enum Furniture {
         guard line.length <= 60 else { return false }
         return ["版权所有", "版權所有", "ICP备", "ICP證", "ICP证", "公网安备", "公網安備", "许可证编号", "許可證編號", "主管单位", "主辦單位", "主办单位", "举报电话", "舉報電話"]
             .contains { t.hasSubstring($0) }
+    }
+
+    /// The words of a web page's controls (`上一篇 下一篇`, `收藏 打印 推荐`, `返回主页 | 版面导航`):
+    /// what a browser shows around every page, never page text.
+    static let navigationWords: Set<String> = [
+        "上一篇", "下一篇", "上一版", "下一版", "首版", "末版", "上一期", "下一期", "返回", "返回主页", "返回首页", "返回目录", "版面导航", "标题导航",
+        "收藏", "打印", "推荐", "朗读", "评论", "更多功能", "分享", "分享到", "复制链接", "字号", "字级", "大", "中", "小", "关闭", "语音阅读",
+        "通版阅读请点击", "放大", "缩小", "默认", "上一个", "下一个", "上一主题", "下一主题", "快速回复", "只看楼主", "倒序阅读", "订阅", "首页",
+        "PDF", "版", "下载", "登录", "注册", "搜索", "报刊搜索", "热门新闻", "订阅电子报", "联系我们", "隐私权条款", "适中字型", "较大字型",
+    ]
+
+    static func isNavigation(_ line: PageLine) -> Bool {
+        guard line.length <= 48 else { return false }
+        let words = line.text.split { $0 == " " || $0 == "|" || $0 == "｜" || $0 == "·" || $0 == "/" }
+            .map { $0.trimmingPrefix { $0 == ":" || $0 == "：" } }
+            .map { w -> Substring in var w = w; while let l = w.last, l == ":" || l == "：" || l.isNumber { w = w.dropLast() }; return w }
+            .filter { !$0.isEmpty }
+        guard !words.isEmpty else { return false }
+        return words.allSatisfy { w in navigationWords.contains(String(w)) || (w.hasSuffix("上一篇") || w.hasSuffix("下一篇")) }
     }
 
     /// A line that is one markup tag left by an export (`<img src="…">`, `<br/>`).

@@ -75,7 +75,7 @@ enum CrawlAnnotations {
     static func whole(_ line: PageLine, _ marks: Marks) -> PageMetadata? {
         guard line.length <= 120, marks.any else { return nil }
         if marks.source, let m = sourceLine(line.text) { return m }
-        if marks.colons >= 2, let m = labelledFields(line.text) { return m }
+        if marks.colons >= 1, let m = labelledFields(line.text) { return m }
         if marks.mayEndInNote, marks.bookTitle || marks.wordCount, let (rest, m) = trailing(line.text), rest.isEmpty { return m }
         return nil
     }
@@ -162,6 +162,14 @@ enum CrawlAnnotations {
         let u = Array(text.unicodeScalars)
         var colons: [Int] = []
         for (k, c) in u.enumerated() where c == ":" || c == "\u{FF1A}" { colons.append(k) }
+        // `发布日期: 2023年09月12日`: one date field alone is a row too
+        if colons.count == 1, let c = colons.first {
+            let label = String(String.UnicodeScalarView(u[..<c])).trimmedSpaces()
+            let value = Array(u[(c + 1)...].filter { $0 != " " })
+            guard label.hasSuffix("日期") || label.hasSuffix("时间"), fieldLabels.contains(label),
+                  let (iso, end) = MastheadLine.date(in: value, from: 0), end == value.count else { return nil }
+            return PageMetadata(date: iso)
+        }
         guard colons.count >= 2 else { return nil }
         var fields: [(label: String, value: String)] = []
         var labelStart = 0
