@@ -187,7 +187,9 @@ struct BatchWriter: Sendable {
     let ledgerPath: String
     let recordsDir: String
     let archiveDir: String
-    private static let io = DispatchQueue(label: "ingestd.sink-io", qos: .utility)
+    // default QoS: a lower class makes libdispatch change worker threads' priority, which a
+    // sandboxed service may not (it logged "Failed to set thread priority … errno=13")
+    private static let io = DispatchQueue(label: "ingestd.sink-io")
 
     enum MoveOutcome: Sendable {
         case done(RecordSink.Outcome)
