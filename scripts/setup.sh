@@ -5,11 +5,14 @@
 #                         (/usr/lib/python3/dist-packages/jieba/{dict.txt,analyse/idf.txt})
 #   systemd               systemd-analyze, systemd-sysusers and systemd-tmpfiles, which the
 #                         tests run on the files under systemd/ (systemd need not be running)
-#   util-linux            unshare and setpriv, for the test of the daemon without network
+#   util-linux            unshare and setpriv, for the test of the daemon without network;
+#                         nsenter and mount, for the test under a real systemd
+#   systemd-container     systemd-nspawn, which boots systemd as PID 1 in a container for
+#                         scripts/test-under-systemd.sh
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends libinotifytools0-dev python3-jieba systemd util-linux >/dev/null
-echo "setup: libinotifytools0-dev, python3-jieba, systemd and util-linux installed"
+$SUDO apt-get install -y -qq --no-install-recommends libinotifytools0-dev python3-jieba systemd util-linux systemd-container >/dev/null
+echo "setup: libinotifytools0-dev, python3-jieba, systemd, util-linux and systemd-container installed"
