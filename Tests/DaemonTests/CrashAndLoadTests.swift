@@ -21,13 +21,7 @@ import Testing
         let records = d.records()
         let ids = records.map { $0["id"] as! String }
         #expect(Set(ids).count == ids.count, "duplicate record ids: \(ids.count - Set(ids).count)")
-        var bySource: [String: [Int]] = [:]
-        var counts: [String: Int] = [:]
-        for r in records {
-            let s = r["source"] as! [String: Any]
-            bySource[s["path"] as! String, default: []].append(s["index"] as! Int)
-            counts[s["path"] as! String] = s["count"] as? Int
-        }
+        let (bySource, counts) = DaemonHarness.bySource(records)
         for name in archived {
             let indexes = bySource[name] ?? []
             #expect(indexes.sorted() == Array(0..<(counts[name] ?? -1)), "\(name): records \(indexes.sorted())")

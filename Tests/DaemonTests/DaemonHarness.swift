@@ -90,6 +90,18 @@ final class DaemonHarness {
         return out
     }
 
+    /// Records grouped by source path: the `index` of each, and the page's `count`.
+    static func bySource(_ records: [[String: Any]]) -> (indexes: [String: [Int]], counts: [String: Int]) {
+        var indexes: [String: [Int]] = [:]
+        var counts: [String: Int] = [:]
+        for r in records {
+            let s = r["source"] as! [String: Any]
+            indexes[s["path"] as! String, default: []].append(s["index"] as! Int)
+            counts[s["path"] as! String] = s["count"] as? Int
+        }
+        return (indexes, counts)
+    }
+
     /// Relative paths of the files (and links) below a folder of the state dir.
     func files(in folder: String) -> [String] {
         let base = stateDir.appendingPathComponent(folder)

@@ -63,13 +63,7 @@ import Testing
         #expect(bad == 0, "\(bad) of \(lines) record lines are not JSON")
         let ids = records.map { $0["id"] as! String }
         #expect(Set(ids).count == ids.count, "duplicate record ids")
-        var bySource: [String: [Int]] = [:]
-        var counts: [String: Int] = [:]
-        for r in records {
-            let s = r["source"] as! [String: Any]
-            bySource[s["path"] as! String, default: []].append(s["index"] as! Int)
-            counts[s["path"] as! String] = s["count"] as? Int
-        }
+        let (bySource, counts) = DaemonHarness.bySource(records)
         #expect(Set(d.archived()) == names, "not archived: \(names.subtracting(d.archived()).sorted().prefix(5))")
         for name in names {
             #expect((bySource[name] ?? []).sorted() == Array(0..<(counts[name] ?? -1)), "\(name): records \((bySource[name] ?? []).sorted())")
