@@ -343,15 +343,29 @@ enum Bylines {
     /// `新华社北京5月3日电(记者 …)…`, `本报讯 …`. Returns the names and where the text starts.
     static let agencies = ["本报", "本刊", "新华社", "中新社", "中新网", "人民网", "央视网"]
 
-    /// `长江网10月4日讯…`, `海南日报讯…`: an outlet's own name opens the dateline.
+    /// `长江网10月4日讯…`, `海南日报讯…`: an outlet's own name opens the dateline. Read on
+    /// scalars, no strings built: this runs for every paragraph.
     static func outletOpener(_ paragraph: String) -> Bool {
-        let head = paragraph.unicodeScalars.prefix(10)
-        var name = ""
-        for s in head {
-            guard Scalars.isHan(s) else { break }
-            name.unicodeScalars.append(s)
-            if name.unicodeScalars.count >= 2, isOutletName(Substring(name)), !name.hasSuffix("中心") { return true }
+        var previous: Unicode.Scalar = " "
+        var n = 0
+        for s in paragraph.unicodeScalars {
+            guard Scalars.isHan(s), n < 10 else { return false }
+            n += 1
+            if n >= 2 {
+                switch s {
+                case "报", "社", "台", "网", "刊": return true
+                case "道" where previous == "频", "体" where previous == "媒": return true
+                default: break
+                }
+            }
+            previous = s
         }
+        return false
+    }
+
+    /// `讯` or `电` near the start: the cheap test before any dateline parsing.
+    static func mayOpenDateline(_ paragraph: String) -> Bool {
+        for s in paragraph.unicodeScalars.prefix(40) where s == "讯" || s == "电" { return true }
         return false
     }
 
@@ -363,7 +377,7 @@ enum Bylines {
             let offset = rest.unicodeScalars.distance(from: rest.startIndex, to: start)
             return (names, paragraph.unicodeScalars.index(paragraph.startIndex, offsetBy: 1 + offset))
         }
-        guard agencies.contains(where: { paragraph.hasBytePrefix($0) }) || outletOpener(paragraph) else { return nil }
+        guard agencies.contains(where: { paragraph.hasBytePrefix($0) }) || (mayOpenDateline(paragraph) && outletOpener(paragraph)) else { return nil }
         let head = paragraph.prefix(40)
         guard let xun = head.firstIndex(where: { $0 == "讯" || $0 == "电" }) else { return nil }
         let opener = head[..<xun]

@@ -39,7 +39,7 @@ enum Furniture {
            t.hasSubstring("Copyright") || t.hasSubstring("©") || t.hasSubstring("All Rights Reserved") || t.hasSubstring("All rights reserved") {
             return true
         }
-        guard line.length <= 60 else { return false }
+        guard line.length <= 60, t.unicodeScalars.contains(where: { footerMarks.contains($0) }) else { return false }
         return ["版权所有", "版權所有", "ICP备", "ICP證", "ICP证", "公网安备", "公網安備", "许可证编号", "許可證編號", "主管单位", "主辦單位", "主办单位", "举报电话", "舉報電話"]
             .contains { t.hasSubstring($0) }
     }
@@ -55,13 +55,26 @@ enum Furniture {
 
     static func isNavigation(_ line: PageLine) -> Bool {
         guard line.length <= 48 else { return false }
-        let words = line.text.split { $0 == " " || $0 == "|" || $0 == "｜" || $0 == "·" || $0 == "/" }
-            .map { $0.trimmingPrefix { $0 == ":" || $0 == "：" } }
-            .map { w -> Substring in var w = w; while let l = w.last, l == ":" || l == "：" || l.isNumber { w = w.dropLast() }; return w }
-            .filter { !$0.isEmpty }
-        guard !words.isEmpty else { return false }
-        return words.allSatisfy { w in navigationWords.contains(String(w)) || (w.hasSuffix("上一篇") || w.hasSuffix("下一篇")) }
+        // the first word decides for nearly every line, without splitting the rest
+        let t = line.text
+        var first = t[..<(t.firstIndex { $0 == " " || $0 == "|" || $0 == "｜" || $0 == "·" || $0 == "/" } ?? t.endIndex)]
+        first = first.drop { $0 == ":" || $0 == "：" }
+        while let l = first.last, l == ":" || l == "：" || l.isNumber { first = first.dropLast() }
+        guard first.isEmpty || navigationWords.contains(String(first)) || first.hasSuffix("上一篇") || first.hasSuffix("下一篇") else { return false }
+        var any = false
+        // word by word, refused at the first word that is not a control's
+        for raw in line.text.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "｜" || $0 == "·" || $0 == "/" }) {
+            var w = raw.drop { $0 == ":" || $0 == "：" }
+            while let l = w.last, l == ":" || l == "：" || l.isNumber { w = w.dropLast() }
+            if w.isEmpty { continue }
+            guard navigationWords.contains(String(w)) || w.hasSuffix("上一篇") || w.hasSuffix("下一篇") else { return false }
+            any = true
+        }
+        return any
     }
+
+    /// One character of each footer phrase (权, 备, 证, 管, 办, 举 and their traditional forms).
+    static let footerMarks: Set<Unicode.Scalar> = ["权", "權", "备", "備", "证", "證", "管", "办", "辦", "举", "舉"]
 
     /// A line that is one markup tag left by an export (`<img src="…">`, `<br/>`).
     static func isMarkupTag(_ line: PageLine) -> Bool {
