@@ -8,17 +8,18 @@ enum ColumnBreaks {
     /// Answers whether `right` continues `left`. `spansWord` tells whether a dictionary word
     /// runs across the boundary (`…也` + `是…`), the evidence used for mid-length fragments.
     static func continues(_ left: String, _ right: String, spansWord: (String, String) -> Bool) -> Bool {
-        continues(left, length: left.scalarCount, right, spansWord: spansWord)
+        continues(left, length: { left.scalarCount }, right, spansWord: spansWord)
     }
 
     /// `length`: `left`'s length in scalars, kept by the caller (a paragraph re-joined from
-    /// thousands of pieces must not be counted again at each piece).
-    static func continues(_ left: String, length n: Int, _ right: String, spansWord: (String, String) -> Bool) -> Bool {
+    /// thousands of pieces must not be counted again at each piece), asked only when needed.
+    static func continues(_ left: String, length: () -> Int, _ right: String, spansWord: (String, String) -> Bool) -> Bool {
         guard !right.isEmpty, Shape.qaTurn(right) == nil, !Shape.startsEnumerated(right),
               Bylines.dateline(right) == nil else { return false }
         if Shape.endsClosed(left) || Shape.endsInCloser(left) { return false }
         if Shape.endsOpen(left) { return true }
         if let first = right.unicodeScalars.first, Scalars.isClauseOpen(first) || Scalars.isSentenceFinal(first) { return true }
+        let n = length()
         // the right part must itself read as running text, not as another heading
         if right.scalarCount <= Shape.shortMax, !Shape.endsClosed(right) { return false }
         // long, or holding a full stop: running text, which a heading never is
@@ -42,16 +43,20 @@ enum ColumnBreaks {
     /// Joins every cut in `paragraphs`, left to right.
     static func rejoin(_ paragraphs: [String], spansWord: (String, String) -> Bool) -> [String] {
         var out: [String] = []
-        var lastLength = 0
+        // the last paragraph's length, counted only when a join needs it, then kept
+        var lastLength: Int?
         for p in paragraphs {
-            let n = p.scalarCount
-            if !out.isEmpty, continues(out[out.count - 1], length: lastLength, p, spansWord: spansWord) {
+            if !out.isEmpty, continues(out[out.count - 1], length: {
+                if lastLength == nil { lastLength = out[out.count - 1].scalarCount }
+                return lastLength!
+            }, p, spansWord: spansWord) {
                 // appended in place: linear however many pieces a paragraph has
+                let n = lastLength ?? out[out.count - 1].scalarCount
                 out[out.count - 1].append(p)
-                lastLength += n
+                lastLength = n + p.scalarCount
             } else {
                 out.append(p)
-                lastLength = n
+                lastLength = nil
             }
         }
         return out

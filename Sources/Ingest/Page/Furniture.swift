@@ -39,7 +39,7 @@ enum Furniture {
            t.hasSubstring("Copyright") || t.hasSubstring("©") || t.hasSubstring("All Rights Reserved") || t.hasSubstring("All rights reserved") {
             return true
         }
-        guard line.length <= 60, t.unicodeScalars.contains(where: { footerMarks.contains($0) }) else { return false }
+        guard line.length <= 60, t.unicodeScalars.contains(where: isFooterMark) else { return false }
         return ["版权所有", "版權所有", "ICP备", "ICP證", "ICP证", "公网安备", "公網安備", "许可证编号", "許可證編號", "主管单位", "主辦單位", "主办单位", "举报电话", "舉報電話"]
             .contains { t.hasSubstring($0) }
     }
@@ -57,7 +57,19 @@ enum Furniture {
         guard line.length <= 48 else { return false }
         // the first word decides for nearly every line, without splitting the rest
         let t = line.text
-        var first = t[..<(t.firstIndex { $0 == " " || $0 == "|" || $0 == "｜" || $0 == "·" || $0 == "/" } ?? t.endIndex)]
+        // the first separator found on the bytes (space, |, /, ｜, ·)
+        var cut = t.utf8.endIndex
+        var prev: UInt8 = 0
+        for i in t.utf8.indices {
+            let b = t.utf8[i]
+            if b == 0x20 || b == 0x7C || b == 0x2F { cut = i; break }
+            if (prev == 0xBD && b == 0x9C) || (prev == 0xC2 && b == 0xB7) {
+                cut = t.utf8.index(i, offsetBy: -(prev == 0xBD ? 2 : 1))
+                break
+            }
+            prev = b
+        }
+        var first = t[..<cut]
         first = first.drop { $0 == ":" || $0 == "：" }
         while let l = first.last, l == ":" || l == "：" || l.isNumber { first = first.dropLast() }
         guard first.isEmpty || navigationWords.contains(String(first)) || first.hasSuffix("上一篇") || first.hasSuffix("下一篇") else { return false }
@@ -74,7 +86,13 @@ enum Furniture {
     }
 
     /// One character of each footer phrase (权, 备, 证, 管, 办, 举 and their traditional forms).
-    static let footerMarks: Set<Unicode.Scalar> = ["权", "權", "备", "備", "证", "證", "管", "办", "辦", "举", "舉"]
+    @inline(__always)
+    static func isFooterMark(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "权", "權", "备", "備", "证", "證", "管", "办", "辦", "举", "舉": return true
+        default: return false
+        }
+    }
 
     /// A line that is one markup tag left by an export (`<img src="…">`, `<br/>`).
     static func isMarkupTag(_ line: PageLine) -> Bool {
