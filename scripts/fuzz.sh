@@ -8,10 +8,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
 jobs=${2:-1}
-swift build -c release --product ingest-fuzz --scratch-path .build-fuzz \
-    --sanitize fuzzer --sanitize address -Xswiftc -DFUZZING 2>&1 | tail -n 1
-bin=.build-fuzz/release/ingest-fuzz
 mkdir -p .fuzz/corpus .fuzz/artifacts
+# compiled with swiftc as one module (Ingest's sources and the target): built through
+# SwiftPM's --sanitize fuzzer the Swift code ran but reported no coverage to libFuzzer
+bin=.fuzz/ingest-fuzz
+swiftc -sanitize=fuzzer,address -parse-as-library -O -DFUZZING -DFUZZ_ONE_MODULE -module-name IngestFuzz \
+    $(find Sources/Ingest -name '*.swift') Sources/IngestFuzz/IngestFuzz.swift -o "$bin" 2>&1 | grep -v 'ld.gold: warning' || true
 cp -n seeds/* .fuzz/corpus/ 2>/dev/null || true
 if [ -d ../shared/corpus/raw ]; then cp -n ../shared/corpus/raw/* .fuzz/corpus/ 2>/dev/null || true; fi
 cp -n Tests/IngestTests/Fixtures/fuzz/* .fuzz/corpus/ 2>/dev/null || true

@@ -3,7 +3,9 @@
 // with libFuzzer and AddressSanitizer (-DFUZZING) and runs it on the seeds and the corpus;
 // built normally it replays files given as arguments (what the fuzzer found, say).
 import Foundation
+#if !FUZZ_ONE_MODULE
 import Ingest
+#endif
 
 enum FuzzEntry {
     /// Built once per process: the fuzzer calls `run` millions of times.

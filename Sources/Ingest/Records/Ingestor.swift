@@ -1,4 +1,6 @@
+#if canImport(Crypto)
 import Crypto
+#endif
 
 /// The whole pure pipeline for one file: bytes → decoded text → page → articles →
 /// keywords and summaries → records. No files, no clock: the caller passes the source
@@ -21,10 +23,16 @@ public struct Ingestor: Sendable {
     }
 
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
+        #if canImport(Crypto)
         SHA256.hash(data: bytes).map { b in
             let hex = Array("0123456789abcdef")
             return String([hex[Int(b >> 4)], hex[Int(b & 0x0F)]])
         }.joined()
+        #else
+        // only the fuzzer compiles Ingest without swift-crypto (scripts/fuzz.sh), and it
+        // always passes the hash in
+        preconditionFailure("built without swift-crypto: pass sha256 to ingest")
+        #endif
     }
 
     /// The page's lines with their roles (`ingestd ingest --explain`), read as `ingest` reads them.
