@@ -17,8 +17,9 @@ import Testing
         #expect(a?.edition == "A11")
         #expect(a?.section == "健康滁州·公益")
         #expect(MastheadLine.edition(Fixtures.line("第03版"))?.edition == "03")
-        #expect(MastheadLine.edition(Fixtures.line("第三版 要闻"))?.edition == "3")
-        #expect(MastheadLine.edition(Fixtures.line("第十二版"))?.edition == "12")
+        // numerals as printed, as the gold annotation records them (`第二版` → `二`)
+        #expect(MastheadLine.edition(Fixtures.line("第三版 要闻"))?.edition == "三")
+        #expect(MastheadLine.edition(Fixtures.line("第十二版"))?.edition == "十二")
         #expect(MastheadLine.edition(Fixtures.line("A3版\u{FF1A}经济"))?.section == "经济")
         #expect(MastheadLine.edition(Fixtures.line("出版发行工作取得进展。")) == nil)
     }
@@ -29,6 +30,17 @@ import Testing
         #expect(MastheadLine.dateOnly(Fixtures.line("星期四 2022年12月8日")) == "2022-12-08")
         #expect(MastheadLine.dateOnly(Fixtures.line("二〇二二年十三月八日")) == nil)
         #expect(MastheadLine.dateOnly(Fixtures.line("二〇二二年,我们迎来了新的发展。")) == nil)
+    }
+
+    /// The Republic of China's years (d01, d03 of the corpus; Taiwan's papers today).
+    @Test func minguoDates() {
+        #expect(MastheadLine.masthead(Fixtures.line("第二版 民国九年四月十二日")) == PageMetadata(date: "1920-04-12", edition: "二"))
+        let d = MastheadLine.masthead(Fixtures.line("中华民国二十八年四月廿七日 晶报 星期四 第八版"))
+        #expect(d?.date == "1939-04-27" && d?.edition == "八")
+        #expect(MastheadLine.dateOnly(Fixtures.line("民国112年3月7日")) == "2023-03-07")
+        // a lunar date and weekday alone are masthead, with no date of their own
+        #expect(MastheadLine.masthead(Fixtures.line("庚申年二月廿四日 星期一")) == PageMetadata())
+        #expect(MastheadLine.masthead(Fixtures.line("民国初年，蓝田“十人九厨”，一把铁勺走天下。")) == nil)
     }
 
     /// Date and edition on one line, in either order, with the weekday anywhere.

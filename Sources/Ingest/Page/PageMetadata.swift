@@ -24,6 +24,7 @@ enum MastheadLine {
     /// A date written `2022年12月08日`, `2022-12-08`, `2022/12/8`, `2022.12.08` or in Chinese
     /// numerals (`二〇二二年十二月八日`), as (date in ISO form, scalar range end). Years 1900–2099.
     static func date(in u: [Unicode.Scalar], from start: Int) -> (iso: String, end: Int)? {
+        if start + 1 < u.count, u[start] == "民", u[start + 1] == "国" || u[start + 1] == "國" { return minguoDate(in: u, from: start + 2) }
         if start < u.count, chineseDigit(u[start]) != nil { return chineseDate(in: u, from: start) }
         var i = start
         func number(maxDigits: Int) -> Int? {
@@ -79,6 +80,25 @@ enum MastheadLine {
         return (iso(y, m, d), i)
     }
 
+    /// `民國九年四月十二日`, `民国112年3月7日`: the Republic of China's years (1912 = year 1), as
+    /// Taiwan's papers and the mainland's before 1949 print them. `from` is after `民国`.
+    static func minguoDate(in u: [Unicode.Scalar], from start: Int) -> (iso: String, end: Int)? {
+        var i = start
+        func number(until end: Unicode.Scalar, max: Int) -> Int? {
+            let from = i
+            while i < u.count, i - from <= 4, u[i] != end { i += 1 }
+            guard i < u.count, u[i] == end, i > from else { return nil }
+            let part = u[from..<i]
+            i += 1
+            if part.allSatisfy({ digitValue($0) != nil }) { return part.reduce(0) { $0 * 10 + digitValue($1)! } }
+            return chineseNumber(Substring(String(String.UnicodeScalarView(part))).unicodeScalars).flatMap { $0 <= max ? $0 : nil }
+        }
+        guard let y = number(until: "年", max: 200), (1...188).contains(y), let m = number(until: "月", max: 12), (1...12).contains(m) else { return nil }
+        let dayEnd: Unicode.Scalar = i < u.count && u[i...].prefix(4).contains("号") && !u[i...].prefix(4).contains("日") ? "号" : "日"
+        guard let d = number(until: dayEnd, max: 31), (1...31).contains(d) else { return nil }
+        return (iso(1911 + y, m, d), i)
+    }
+
     @inline(__always)
     static func chineseDigit(_ s: Unicode.Scalar) -> Int? {
         switch s {
@@ -114,14 +134,15 @@ enum MastheadLine {
     /// Value of a Chinese numeral up to 9999 (`十一`, `一百二十`, `二〇二二`), or nil.
     static func chineseNumber(_ s: Substring.UnicodeScalarView) -> Int? {
         let digits: [Unicode.Scalar: Int] = ["零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
-        let units: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1000]
+        let units: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1000, "廿": 20, "卅": 30]
         guard !s.isEmpty else { return nil }
         var total = 0, current = 0
         for c in s {
             if let d = digits[c] {
                 current = current * 10 + d
             } else if let unit = units[c] {
-                total += (current == 0 ? 1 : current) * unit
+                // 廿 and 卅 are twenty and thirty by themselves (`廿七` = 27)
+                total += c == "廿" || c == "卅" ? unit : (current == 0 ? 1 : current) * unit
                 current = 0
             } else {
                 return nil
@@ -142,8 +163,9 @@ enum MastheadLine {
         let edition: String
         if code.allSatisfy({ Scalars.isASCIIAlnum($0) || Scalars.isDigit($0) }), code.contains(where: { digitValue($0) != nil }) {
             edition = String(String.UnicodeScalarView(code.map { digitValue($0).map { Unicode.Scalar(UInt8(48 + $0)) } ?? $0 }))
-        } else if let n = chineseNumber(Substring(String(String.UnicodeScalarView(code))).unicodeScalars) {
-            edition = String(n)
+        } else if chineseNumber(Substring(String(String.UnicodeScalarView(code))).unicodeScalars) != nil {
+            // as printed (`第二版` → `二`), like the codes above keep their zeros
+            edition = String(String.UnicodeScalarView(code))
         } else {
             return nil
         }
@@ -188,9 +210,15 @@ enum MastheadLine {
         }
         let u = Array(line.text.unicodeScalars)
         var found: (iso: String, start: Int, end: Int)?
-        for s in u.indices where digitValue(u[s]) != nil || chineseDigit(u[s]) != nil {
+        for s in u.indices where digitValue(u[s]) != nil || chineseDigit(u[s]) != nil || u[s] == "民" {
             if s > 0, digitValue(u[s - 1]) != nil || chineseDigit(u[s - 1]) != nil { continue }
-            if let (iso, end) = date(in: u, from: s) { found = (iso, s, end); break }
+            if let (iso, end) = date(in: u, from: s) {
+                // `中华民国二十八年…`: the country's name before the era belongs to the date
+                var start = s
+                if s >= 2, u[s] == "民", u[s - 2] == "中", u[s - 1] == "华" || u[s - 1] == "華" { start = s - 2 }
+                found = (iso, start, end)
+                break
+            }
         }
         var rest = u
         if let found { rest = Array(u[..<found.start]) + [" "] + Array(u[found.end...]) }
@@ -213,7 +241,8 @@ enum MastheadLine {
         // a weekday or lunar date may stand anywhere around the date
         while let first = words.first, isCalendarNote(first.unicodeScalars) { words.removeFirst() }
         if words.isEmpty {
-            guard let found else { return nil }
+            // a line of only a lunar date and a weekday (`庚申年二月廿四日 星期一`) is masthead too
+            guard let found else { return line.text.hasSubstring("年") && line.text.hasSubstring("月") ? PageMetadata(paper: paper) : nil }
             return PageMetadata(paper: paper, date: found.iso)
         }
         let joined = words.joined(separator: " ")
