@@ -155,6 +155,15 @@ import Testing
         #expect(p.articles.first?.paragraphs.first == "接來信蒙以我的歸期，及近况如何，足見關懷，不勝感謝。")
     }
 
+    // e07: a web edition's published-date line, and the paper its dateline names
+    @Test func publishedDateAndTheDatelinesPaper() {
+        #expect(MastheadLine.masthead(Fixtures.line("[2023.03.07] 发表"))?.date == "2023-03-07")
+        #expect(Bylines.paperOfDateline("【明报专讯】多伦多昨(6)日凌晨发生兇杀案。") == "明报")
+        #expect(Bylines.paperOfDateline("【新华社北京讯】正文。") == nil)
+        let p = Self.parse(["多市以東 男子中刀卧街頭", "", "[2023.03.07] 發表", "", "【明報專訊】多倫多昨(6)日凌晨發生兇殺案,1名男子在市中心以東中刀。"])
+        #expect(p.metadata.paper == "明報" && p.metadata.date == "2023-03-07")
+    }
+
     @Test func explainGivesEachLineItsRole() {
         let rows = PageParser.explain(Fixtures.seedText("002_d70ca1f07125791b"))
         #expect(rows.first?.role == "masthead")

@@ -321,6 +321,18 @@ enum Bylines {
         return paragraph[start...].firstIndex { $0 != " " } ?? paragraph.endIndex
     }
 
+    /// `【明报专讯】…` → `明报`: the paper a bracketed dateline names as its own.
+    static func paperOfDateline(_ paragraph: String) -> String? {
+        guard paragraph.hasPrefix("【"), let close = paragraph.prefix(14).firstIndex(of: "】"), bracketedDateline(paragraph) != nil else { return nil }
+        var inner = paragraph[paragraph.index(after: paragraph.startIndex)..<close]
+        for end in ["专讯", "讯"] where inner.hasSuffix(end) {
+            inner = inner.dropLast(end.count)
+            break
+        }
+        guard (2...6).contains(inner.count), inner.hasSuffix("报"), inner.allSatisfy({ $0.unicodeScalars.allSatisfy(Scalars.isHan) }) else { return nil }
+        return String(inner)
+    }
+
     /// `(作者系南通市总工会党组书记、副主席)` → `作者系南通市总工会党组书记、副主席`.
     static func authorNote(_ line: PageLine) -> String? {
         guard line.length >= 5, line.length <= 120, let first = line.text.unicodeScalars.first else { return nil }

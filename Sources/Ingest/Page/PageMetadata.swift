@@ -224,7 +224,8 @@ enum MastheadLine {
         if let found { rest = Array(u[..<found.start]) + [" "] + Array(u[found.end...]) }
         var words = String(String.UnicodeScalarView(rest)).split { $0 == " " || $0 == "|" || $0 == "\u{FF5C}" }.map(String.init)
         // separators between the parts (`2023.05.10 / 第A03版 / 经济`)
-        words.removeAll { $0.unicodeScalars.allSatisfy { $0 == "/" || $0 == "\u{FF0F}" || Scalars.isDash($0) || $0 == "·" } }
+        // separators between the parts, and brackets left around a date (`[2023.03.07] 發表`)
+        words.removeAll { $0.unicodeScalars.allSatisfy { $0 == "/" || $0 == "\u{FF0F}" || Scalars.isDash($0) || $0 == "·" || Scalars.isOpener($0) || Scalars.isCloser($0) } }
         // production credits printed on the masthead line end it (`… 责任编辑:张三`)
         if let credit = words.firstIndex(where: { Furniture.isEditorCredit(PageLine(text: $0, number: 0, gap: 0)) }) {
             words.removeSubrange(credit...)

@@ -162,6 +162,12 @@ public enum PageParser {
         }
         // crawl notes state what a masthead would: believed after it
         meta.fill(from: crawl)
+        // `【明报专讯】`: a paper names itself in its own datelines
+        if meta.paper == nil {
+            for line in lines where line.text.hasPrefix("【") {
+                if let paper = Bylines.paperOfDateline(line.text) { meta.paper = paper; break }
+            }
+        }
         if let t = trailer {
             let namesTitle = articles.contains { a in
                 let compact = a.title.filter { $0 != " " }
