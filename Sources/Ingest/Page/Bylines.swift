@@ -9,6 +9,19 @@ enum Bylines {
         "实习记者", "特约通讯员", "融媒体记者", "全媒体记者", "新华社记者", "中新社记者", "首席记者", "通讯员", "实习生", "记者",
         "本报特约评论员", "本报评论员", "特约评论员", "评论员", "特约撰稿人", "特约撰稿", "撰稿", "撰文", "摄影记者", "摄影", "文与图/", "图与文/", "文/图", "文\u{FF0F}图", "图/文", "图\u{FF0F}文", "文图", "文/", "文\u{FF0F}", "图/", "图\u{FF0F}", "作者",
     ]
+    /// The closing words with the space before them, for byte suffix tests.
+    static let spacedTrailers: [(String, Int)] = trailers.map { (" " + $0, $0.count + 1) }
+
+    /// The closing word (with its space) that `text` ends in, and its length in characters.
+    static let trailerEnds = Set(trailers.compactMap(\.unicodeScalars.last))
+
+    static func spacedTrailer<S: StringProtocol>(_ text: S) -> Int? {
+        guard let last = text.unicodeScalars.last, trailerEnds.contains(last) else { return nil }
+        let u = text.utf8
+        for (t, n) in spacedTrailers where u.count >= t.utf8.count && u.reversed().starts(with: t.utf8.reversed()) { return n }
+        return nil
+    }
+
     /// Words that may close a byline: `… 报道`, `… 摄`, `… 整理`.
     static let trailers: [String] = ["联合报道", "报道", "报导", "整理", "整合", "摄影", "摄", "文/图", "文\u{FF0F}图", "图/文", "图\u{FF0F}文", "文图", "文", "供稿", "供图", "撰文", "采写", "执笔"]
 
@@ -26,8 +39,11 @@ enum Bylines {
 
     /// Length of the role word at the start of `s`: one of `roles`, or an outlet's name of
     /// 2–12 Han characters fused to a staff role (`扬子晚报记者`), ending at a space or a name.
+    static let roleStarts = Set(roles.compactMap(\.unicodeScalars.first))
+
     static func roleLength(_ s: Substring) -> Int? {
-        if let role = roles.first(where: { s.hasBytePrefix($0) }) { return role.count }
+        guard let first = s.unicodeScalars.first else { return nil }
+        if roleStarts.contains(first), let role = roles.first(where: { s.hasBytePrefix($0) }) { return role.count }
         // a fused role ends in one of these; only there is the prefix read as a string
         var n = 0
         var best: Int?
@@ -159,7 +175,7 @@ enum Bylines {
             }
             var chunk = rest[..<end]
             while chunk.last == " " { chunk = chunk.dropLast() }
-            if let t = trailers.first(where: { chunk.hasSuffix(" " + $0) }) { chunk = chunk.dropLast(t.count + 1) }
+            if let n = spacedTrailer(chunk) { chunk = chunk.dropLast(n) }
             chunk = withoutPlaceOfReport(chunk)
             guard let found = nameTokens(chunk, requireSurname: false) else { return nil }
             names += found
@@ -195,8 +211,8 @@ enum Bylines {
             return n == text.count ? [] : creditedNames(text)
         }
         // names first: only with a closing word, and only real-looking names
-        guard let t = trailers.first(where: { text.hasSuffix(" " + $0) }), !isCredit(text) else { return nil }
-        return nameTokens(Substring(text).dropLast(t.count + 1), requireSurname: true)
+        guard let n = spacedTrailer(text), !isCredit(text) else { return nil }
+        return nameTokens(Substring(text).dropLast(n), requireSurname: true)
     }
 
     /// The head line a crawl wrote its note onto (`辽宁省委书记 许昆林`, `游劝荣`, `陆军党委`):
@@ -281,6 +297,9 @@ enum Bylines {
     /// A credit that names no photographer: `新华社发`, `资料图片`, `本报资料图片`,
     /// `受访者供图`, `图片来源:视觉中国`, bare or in brackets.
     static func isNamelessCredit(_ text: String) -> Bool {
+        // the cheap refusal first: such a credit ends in 片/图/照/发 or a bracket, or opens with 图
+        guard let last = text.unicodeScalars.last(where: { $0 != " " }), let first = text.unicodeScalars.first,
+              ["片", "图", "照", "发", ")", "\u{FF09}", "】"].contains(last) || first == "图" || first == "(" || first == "\u{FF08}" else { return false }
         let trimmed = Substring(text.trimmedSpaces())
         let t = Shape.insideBrackets(trimmed) ?? trimmed
         guard (2...16).contains(t.count) else { return false }

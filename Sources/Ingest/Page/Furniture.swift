@@ -140,7 +140,7 @@ enum Furniture {
         guard line.length <= 30 else { return false }
         let text = Shape.insideBrackets(Substring(line.text)) ?? Substring(line.text)
         let roles = ["责任编辑", "责编", "编辑", "美编", "校对", "审读", "审校", "终审", "组版", "版式", "制图", "排版", "来源"]
-        for role in roles where text.hasPrefix(role) {
+        for role in roles where text.hasBytePrefix(role) {
             let rest = text.dropFirst(role.count).unicodeScalars
             guard let next = rest.first else { return true }
             return next == ":" || next == "\u{FF1A}" || next == " " || next == "/" || next == "\u{FF0F}"

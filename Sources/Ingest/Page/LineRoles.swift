@@ -63,9 +63,11 @@ enum Shape {
     /// The inside of a line wholly enclosed in one pair of brackets — round (half- or
     /// full-width), `【】` or `[]` — without the spaces inside; nil when it is not enclosed.
     static func insideBrackets(_ text: Substring) -> Substring? {
-        guard text.count > 2, let open = text.first, let close = text.last else { return nil }
-        let round: Set<Character> = ["(", "\u{FF08}"], roundClose: Set<Character> = [")", "\u{FF09}"]
-        guard (round.contains(open) && roundClose.contains(close)) || (open == "【" && close == "】") || (open == "[" && close == "]") else {
+        // on scalars: this runs for nearly every short line, and most do not open a bracket
+        let u = text.unicodeScalars
+        guard let open = u.first, open == "(" || open == "\u{FF08}" || open == "【" || open == "[", let close = u.last else { return nil }
+        guard (open == "(" || open == "\u{FF08}") && (close == ")" || close == "\u{FF09}") || (open == "【" && close == "】") || (open == "[" && close == "]"),
+              u.count > 2 else {
             return nil
         }
         return text.dropFirst().dropLast().drop { $0 == " " }
