@@ -68,6 +68,18 @@ import Glibc
         #expect(d.text == Self.text)
     }
 
+    /// A page's declared charset is a first guess, and a declaration that lies (a UTF-8 page
+    /// that says gb2312, as saved pages do) loses to the bytes.
+    @Test func declaredCharsetsAreHintsTheBytesDecide() throws {
+        #expect(TextDecoding.declaredCharset(Array("<meta http-equiv=\"Content-Type\" content=\"text/html; Charset=GB2312\">".utf8)[...]) == "gb2312")
+        #expect(TextDecoding.declaredCharset(Array("<meta charset='big5'>".utf8)[...]) == "big5")
+        let page = "<html><head><meta charset=\"gb2312\"><title>標題</title></head><body><p>香港欖球隊公布決選名單。</p></body></html>"
+        #expect(try TextDecoding.decode(Array(page.utf8)).encoding == .utf8)
+        let big5Page = page.replacingOccurrences(of: "gb2312", with: "big5")
+        let decoded = try TextDecoding.decode(Self.encode(big5Page, to: "CP950"))
+        #expect(decoded.encoding == .big5 && decoded.text == big5Page)
+    }
+
     /// Traditional-character pages from Taiwan (Big5 as Windows writes it) and Hong Kong
     /// (Cantonese characters only HKSCS has), told apart from GB18030 by their bytes.
     @Test func big5AndHKSCSDetectedFromTheBytes() throws {

@@ -30,18 +30,33 @@ public enum TextDecoding {
             throw IngestFailure(.undecodable, "starts with a UTF-8 byte-order mark but byte \(firstBad) is not valid UTF-8")
         }
         // GB18030 first: Big5 bytes read as GB18030 give kana and Cyrillic (Big5's commonest
-        // characters sit where GB puts those), so a Big5 page fails the CJK check there
-        if let text = IconvText.decode(body, from: .gb18030), looksLikeCJKText(text) {
-            return try nonEmpty(DecodedText(text: text, encoding: .gb18030, warnings: []))
-        }
-        for charset in [IconvText.Charset.cp950, .big5HKSCS] {
+        // characters sit where GB puts those), so a Big5 page fails the CJK check there. A page
+        // that declares Big5 (`<meta charset="big5">`) is tried as Big5 first; the
+        // declaration is only a hint, the CJK check still decides.
+        let declaresBig5 = declaredCharset(body[...]).map { $0.hasPrefix("big5") || $0 == "cp950" } ?? false
+        let order: [IconvText.Charset] = declaresBig5 ? [.cp950, .big5HKSCS, .gb18030] : [.gb18030, .cp950, .big5HKSCS]
+        for charset in order {
             if let text = IconvText.decode(body, from: charset), looksLikeCJKText(text) {
-                return try nonEmpty(DecodedText(text: text, encoding: charset == .cp950 ? .big5 : .big5HKSCS, warnings: []))
+                let encoding: DecodedText.Encoding = charset == .gb18030 ? .gb18030 : charset == .cp950 ? .big5 : .big5HKSCS
+                return try nonEmpty(DecodedText(text: text, encoding: encoding, warnings: []))
             }
         }
         throw IngestFailure(
             .undecodable,
             "not valid UTF-8 (first bad byte at offset \(firstBad)), GB18030 or Big5; re-save the file as UTF-8")
+    }
+
+    /// The charset a page declares in its first 2 KiB (`<meta charset="big5">`,
+    /// `content="text/html; charset=gb2312"`), lower-cased; nil when none.
+    static func declaredCharset(_ bytes: ArraySlice<UInt8>) -> String? {
+        let head = bytes.prefix(2048).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+        let key = Array("charset=".utf8)
+        guard head.count > key.count, let at = (0...(head.count - key.count)).first(where: { head[$0..<($0 + key.count)].elementsEqual(key) }) else {
+            return nil
+        }
+        let value = head[(at + key.count)...].drop { $0 == 0x22 || $0 == 0x27 || $0 == 0x20 }
+            .prefix { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x5F }
+        return value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
     }
 
     private static func nonEmpty(_ d: DecodedText) throws(IngestFailure) -> DecodedText {
