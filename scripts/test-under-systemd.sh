@@ -183,12 +183,16 @@ sys.exit(0 if bad == 0 and not wrong and len(names) == len(set(names)) else 1)'
 check "every page has its records exactly once" inside python3 -c "$verify"
 
 echo "5. stop"
+# a fresh start, settled (status written by this process), so the stop meets a running daemon
+inside systemctl restart ingestd
+wait_for 30 sh -c "nsenter --target $container_pid --all python3 -c 'import json,subprocess,sys; d=json.load(open(\"/run/ingestd/status.json\")); pid=subprocess.run([\"systemctl\",\"show\",\"-p\",\"MainPID\",\"--value\",\"ingestd\"],capture_output=True,text=True).stdout.strip(); sys.exit(0 if d[\"state\"]==\"running\" and str(d[\"pid\"])==pid else 1)'"
+restarts_before=$(inside systemctl show -p NRestarts --value ingestd)
 as dropper sh -c 'cp /srv/pages/p6[0-9][0-9].txt /srv/pages/p7[0-9][0-9].txt /srv/pages/p8[0-9][0-9].txt /home/dropper/burst/ && mv /home/dropper/burst/* /var/lib/ingestd/inbox/'
 start=$SECONDS
 inside systemctl stop ingestd
 took=$((SECONDS - start))
 check "systemctl stop during a burst ends within TimeoutStopSec (took ${took} s)" test "$took" -lt 30
-exited=$(inside systemctl show -p ExecMainCode,ExecMainStatus,Result ingestd | tr '\n' ' ')
+exited="$(inside systemctl show -p ExecMainCode,ExecMainStatus,Result,NRestarts ingestd | tr '\n' ' ')(restarts before: $restarts_before)"
 check "the main process exited 0 ($exited)" grep -q "ExecMainStatus=0" <<<"$exited"
 state=$(inside python3 -c 'import json; print(json.load(open("/run/ingestd/status.json"))["state"])' 2>&1)
 check "status.json in /run/ingestd stays readable and says stopped ($state)" test "$state" = stopped
