@@ -164,6 +164,14 @@ import Testing
         #expect(p.metadata.paper == "明報" && p.metadata.date == "2023-03-07")
     }
 
+    // h13: where the text was first printed, set after its last sentence
+    @Test func closingSourceNotesAreNotText() {
+        #expect(Bylines.closingSourceNote("能书写益阳新的传奇。（刊于《半月谈》2019年第24期）") == "能书写益阳新的传奇。")
+        #expect(Bylines.closingSourceNote("（原载《人民日报》）") == "")
+        #expect(Bylines.closingSourceNote("他说（记者 张三）") == nil)
+        #expect(Bylines.closingSourceNote("会议指出（见《通知》第三条）") == nil)
+    }
+
     @Test func explainGivesEachLineItsRole() {
         let rows = PageParser.explain(Fixtures.seedText("002_d70ca1f07125791b"))
         #expect(rows.first?.role == "masthead")

@@ -44,8 +44,14 @@ enum ReaderMode {
         let nodes = doc.nodes
         var counts = [Counts](repeating: Counts(), count: nodes.count)
         var inLink = [Bool](repeating: false, count: nodes.count)
+        // inside comments, footers, related lists or navigation: never the article, however
+        // much punctuated text (a comment policy is all sentences)
+        var furnished = [Bool](repeating: false, count: nodes.count)
         for i in nodes.indices.dropFirst() {
-            inLink[i] = inLink[nodes[i].parent] || nodes[nodes[i].parent].tag == "a"
+            let p = nodes[i].parent
+            inLink[i] = inLink[p] || nodes[p].tag == "a"
+            furnished[i] = furnished[p] || navTags.contains(nodes[i].tag)
+                || (hasMark(nodes[i].marks, strongNegativeMarks) && !hasMark(nodes[i].marks, positiveMarks))
         }
         for i in nodes.indices.reversed() {
             if nodes[i].tag == "#text" {
@@ -79,7 +85,7 @@ enum ReaderMode {
         }
         var best = -1
         var bestScore = 0.0
-        for i in nodes.indices where score[i] > 0 {
+        for i in nodes.indices where score[i] > 0 && !furnished[i] {
             var s = score[i] * (1 - counts[i].linkDensity)
             if hasMark(nodes[i].marks, positiveMarks) { s *= 1.25 }
             if hasMark(nodes[i].marks, negativeMarks) || navTags.contains(nodes[i].tag) { s *= 0.3 }

@@ -254,6 +254,18 @@ enum Bylines {
         return String(String.UnicodeScalarView(u[..<stop])).trimmedSpaces()
     }
 
+    /// Where the text was first printed, set after it (`…传奇。（刊于《半月谈》2019年第24期）`,
+    /// `（原载《人民日报》）`): the text without it, or nil.
+    static func closingSourceNote(_ paragraph: String) -> String? {
+        guard paragraph.hasSuffix(")") || paragraph.hasSuffix("\u{FF09}") else { return nil }
+        let u = Array(paragraph.unicodeScalars)
+        guard let open = u.lastIndex(where: { $0 == "(" || $0 == "\u{FF08}" }), u.count - open <= 40 else { return nil }
+        let inner = String(String.UnicodeScalarView(u[(open + 1)..<(u.count - 1)])).trimmedSpaces()
+        guard ["刊于", "刊於", "原载", "原載", "原刊", "转载自", "轉載自", "本文来源", "来源："].contains(where: { inner.hasPrefix($0) }),
+              inner.hasSubstring("《") else { return nil }
+        return String(String.UnicodeScalarView(u[..<open])).trimmedSpaces()
+    }
+
     /// A bare name line (`王宇`, `王长新 李敏`): only meaningful right under a headline.
     static func bareNames(_ line: PageLine) -> [String]? {
         guard line.length <= 20 else { return nil }

@@ -114,6 +114,10 @@ public enum PageParser {
             let rest = String(paragraphs[0][start...]).trimmedSpaces()
             if rest.isEmpty { paragraphs.removeFirst() } else { paragraphs[0] = rest }
         }
+        if let text = Bylines.closingSourceNote(paragraphs[paragraphs.count - 1]) {
+            if text.isEmpty { paragraphs.removeLast() } else { paragraphs[paragraphs.count - 1] = text }
+            guard !paragraphs.isEmpty else { return nil }
+        }
         if let text = Bylines.closingDateline(paragraphs[paragraphs.count - 1]) {
             if text.isEmpty { paragraphs.removeLast() } else { paragraphs[paragraphs.count - 1] = text }
             guard !paragraphs.isEmpty else { return nil }
