@@ -55,7 +55,7 @@ struct IngestBench {
             FileHandle.standardError.write(Data("ingest-bench: cannot list the folder \(seedsDir)\n".utf8))
             exit(2)
         }
-        let pages = names.filter { $0.hasSuffix(".txt") }.sorted().map { read(seedsDir + "/" + $0) }
+        let pages = names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.sorted().map { read(seedsDir + "/" + $0) }
         guard !pages.isEmpty else { print("no pages in \(seedsDir)"); exit(2) }
         let bench = IngestBench(pages: pages, ingestor: Ingestor(lexicon: lexicon), seconds: seconds, parseOnly: parseOnly)
 
@@ -96,8 +96,7 @@ struct IngestBench {
             let page = pages[i % pages.count]
             i += 1
             if parseOnly {
-                guard let text = try? TextDecoding.decode(page) else { continue }
-                let parsed = PageParser.parse(text.text, spansWord: ingestor.keywords.lexicon.spansWord)
+                guard let text = try? TextDecoding.decode(page), let parsed = try? ingestor.page(text) else { continue }
                 bytes += page.count
                 n += 1
                 articles += parsed.articles.count

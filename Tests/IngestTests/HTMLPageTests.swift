@@ -123,4 +123,28 @@ import Testing
         let deep = HTMLDocument.parse(String(repeating: "<div>", count: 10_000) + "字")
         #expect(deep.nodes.count == 10_002)
     }
+
+    /// A one-paragraph article beside a comment policy of many sentences (h07 of the corpus):
+    /// text inside comments is never the article.
+    @Test func aContainerInsideCommentsIsNeverTheArticle() throws {
+        let rules = (1...8).map { "<p>第\($0)条：请勿发表攻击、侮辱或违法的内容，违者删除，谢谢配合。</p>" }.joined()
+        let page = """
+            <html><head><title>北市士林年邁母子 住處上吊自殺身亡 - 社會</title></head><body>
+            <nav><a href="/">首頁</a><a href="/b">社會</a><a href="/c">國際</a></nav>
+            <h1>北市士林年邁母子 住處上吊自殺身亡</h1>
+            <div class="article-body"><p>北市士林區一處民宅16日下午驚傳一對母子在陽台上吊，消防局據報派出人車趕往，送醫急救。</p></div>
+            <section id="comments" class="comments"><div class="card card-body">\(rules)</div></section>
+            </body></html>
+            """
+        let r = try #require(try Fixtures.ingestor.ingest(Array(page.utf8), path: "p.html", ingestedAt: 0).records.first)
+        #expect(r.paragraphs == ["北市士林區一處民宅16日下午驚傳一對母子在陽台上吊，消防局據報派出人車趕往，送醫急救。"])
+    }
+
+    /// A site prints date, time and paper before the byline (h05 of the corpus).
+    @Test func dateTimeAndPaperBeforeTheByline() {
+        let (rest, date, paper) = ReaderMode.cleanHeader("2019-03-18 23:59聯合報 記者陳嘉寧／即時報導")
+        #expect(rest == "記者陳嘉寧／即時報導" && date == "2019-03-18" && paper == "聯合報")
+        #expect(ReaderMode.namesAsPrinted("記者陳嘉寧／即時報導", bare: false) == ["陳嘉寧"])
+        #expect(ReaderMode.cleanHeader("半月谈记者 史卫燕").0 == "半月谈记者 史卫燕")
+    }
 }

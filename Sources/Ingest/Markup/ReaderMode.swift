@@ -117,8 +117,50 @@ enum ReaderMode {
                 k += 1
             }
         }
-        return Article(title: title, header: header, blocks: blocks, date: metaDate(doc) ?? titleDate(doc.title), paper: paper(doc.title),
-                       authors: markedAuthors(doc))
+        var date = metaDate(doc) ?? titleDate(doc.title)
+        var paper = paper(doc.title)
+        func clean(_ line: String) -> String {
+            let (rest, d, p) = cleanHeader(line)
+            if date == nil { date = d }
+            if let p { paper = p }
+            return rest
+        }
+        header = header.map(clean).filter { !$0.isEmpty }
+        // the headline and its byline may sit inside the article's container
+        for k in blocks.indices.prefix(4) where blocks[k].scalarCount <= 80 { blocks[k] = clean(blocks[k]) }
+        blocks = blocks.filter { !$0.isEmpty }
+        return Article(title: title, header: header, blocks: blocks, date: date, paper: paper, authors: markedAuthors(doc))
+    }
+
+    /// `2019-03-18 23:59聯合報 記者陳嘉寧／即時報導` → (`記者陳嘉寧／即時報導`, date, `聯合報`): the date,
+    /// time and paper a site prints before the byline.
+    static func cleanHeader(_ line: String) -> (String, String?, String?) {
+        var u = Array(line.unicodeScalars)
+        var date: String?
+        if let (iso, end) = MastheadLine.date(in: u, from: 0) {
+            date = iso
+            u.removeFirst(end)
+            while u.first == " " { u.removeFirst() }
+            // a time of day after it
+            var k = 0
+            while k < u.count, MastheadLine.digitValue(u[k]) != nil || u[k] == ":" { k += 1 }
+            if k >= 4, u[..<k].contains(":") { u.removeFirst(k) }
+            while u.first == " " { u.removeFirst() }
+        }
+        var paper: String?
+        let rest = String(String.UnicodeScalarView(u))
+        let simplified = HanVariants.simplify(rest)
+        // a paper's name fused before a role word (`聯合報 記者…`, `联合报记者…`)
+        for n in 2...6 where n < u.count {
+            let name = String(String.UnicodeScalarView(u[..<n]))
+            let after = Substring(simplified.unicodeScalars.dropFirst(n).drop { $0 == " " }.map(Character.init).map(String.init).joined())
+            let folded = HanVariants.simplify(name)
+            if folded.hasSuffix("报"), u[..<n].allSatisfy(Scalars.isHan), Bylines.roleLength(after) != nil {
+                paper = name
+                return (String(String.UnicodeScalarView(u[n...])).trimmedSpaces(), date, paper)
+            }
+        }
+        return (rest, date, paper)
     }
 
     static let authorMarks = ["author", "reporter", "byline", "writer", "journalist"]
@@ -128,23 +170,29 @@ enum ReaderMode {
     static func markedAuthors(_ doc: HTMLDocument) -> [String] {
         var out: [String] = []
         func take(_ text: String) {
-            let t = text.trimmedSpaces()
-            guard !t.isEmpty, t.scalarCount <= 30 else { return }
-            // read through the simplified fold (the byline rules' names are simplified), the
-            // names given back as printed
-            let folded = HanVariants.simplify(t)
-            let line = PageLine(text: folded, number: 0, gap: 0)
-            let original = Array(t.unicodeScalars), foldedScalars = Array(folded.unicodeScalars)
-            for n in Bylines.byline(line) ?? Bylines.bareNames(line) ?? [] {
-                let u = Array(n.unicodeScalars)
-                guard let at = (0...max(0, foldedScalars.count - u.count)).first(where: { foldedScalars[$0..<min(foldedScalars.count, $0 + u.count)].elementsEqual(u) }) else { continue }
-                let name = String(String.UnicodeScalarView(original[at..<(at + u.count)]))
-                if !out.contains(name) { out.append(name) }
-            }
+            for name in namesAsPrinted(text, bare: true) where !out.contains(name) { out.append(name) }
         }
         if let m = doc.meta["author"] { take(m) }
         for i in doc.nodes.indices where doc.nodes[i].tag != "#text" && hasMark(doc.nodes[i].marks, authorMarks) && !doc.nodes[i].marks.hasSubstring("editor") {
             take(text(of: i, doc.nodes))
+        }
+        return out
+    }
+
+    /// The names a byline line gives (a bare name line too with `bare`), read through the
+    /// simplified fold (the byline rules' names are simplified) and given back as printed.
+    static func namesAsPrinted(_ text: String, bare: Bool) -> [String] {
+        let t = text.trimmedSpaces()
+        guard !t.isEmpty, t.scalarCount <= 30 else { return [] }
+        let folded = HanVariants.simplify(t)
+        let line = PageLine(text: folded, number: 0, gap: 0)
+        let original = Array(t.unicodeScalars), foldedScalars = Array(folded.unicodeScalars)
+        var out: [String] = []
+        for n in Bylines.byline(line) ?? (bare ? Bylines.bareNames(line) : nil) ?? [] {
+            let u = Array(n.unicodeScalars)
+            guard u.count <= foldedScalars.count,
+                  let at = (0...(foldedScalars.count - u.count)).first(where: { foldedScalars[$0..<($0 + u.count)].elementsEqual(u) }) else { continue }
+            out.append(String(String.UnicodeScalarView(original[at..<(at + u.count)])))
         }
         return out
     }
@@ -319,7 +367,16 @@ extension PageParser {
         first.title = a.title
         first.subtitle = nil
         first.kicker = nil
-        for n in a.authors where !authors.contains(n) { authors.append(n) }
+        // a byline line the page rules left outside every item (the headline group was not
+        // found around it), then the markup's author marks: the printed byline names the
+        // writer where the markup often marks an editor
+        if authors.isEmpty {
+            for line in a.header + a.blocks.prefix(4) {
+                for n in ReaderMode.namesAsPrinted(line, bare: false) where !authors.contains(n) { authors.append(n) }
+                if !authors.isEmpty { break }
+            }
+        }
+        if authors.isEmpty { authors = a.authors }
         first.authors = authors
         first.authorNote = page.articles.lazy.compactMap(\.authorNote).first
         first.paragraphs = paragraphs

@@ -43,20 +43,23 @@ public struct Ingestor: Sendable {
     }
 
     /// `sha256` may be passed when the caller already hashed the bytes (to detect duplicates).
-    public func ingest(_ bytes: [UInt8], path: String, ingestedAt: Double, sha256: String? = nil) throws(IngestFailure) -> Result {
-        let decoded = try TextDecoding.decode(bytes)
-        let lexicon = keywords.lexicon
-        let page: ParsedPage
+    /// Decoded bytes → page: HTML read as a web article or as page text, the budget checked.
+    public func page(_ decoded: DecodedText) throws(IngestFailure) -> ParsedPage {
+        let spansWord = keywords.lexicon.spansWord
         if let web = ReaderMode.article(decoded.text) {
             // a news page saved from the web: its article, not the menus around it
             try budget.checkLines(ReaderMode.pageText(web))
-            page = PageParser.parseWebArticle(web, spansWord: lexicon.spansWord)
-        } else {
-            // e-paper pages saved as HTML are read through their text
-            let text = HTMLText.extract(decoded.text) ?? decoded.text
-            try budget.checkLines(text)
-            page = PageParser.parse(text, spansWord: lexicon.spansWord)
+            return PageParser.parseWebArticle(web, spansWord: spansWord)
         }
+        // e-paper pages saved as HTML are read through their text
+        let text = HTMLText.extract(decoded.text) ?? decoded.text
+        try budget.checkLines(text)
+        return PageParser.parse(text, spansWord: spansWord)
+    }
+
+    public func ingest(_ bytes: [UInt8], path: String, ingestedAt: Double, sha256: String? = nil) throws(IngestFailure) -> Result {
+        let decoded = try TextDecoding.decode(bytes)
+        let page = try self.page(decoded)
         try budget.checkArticles(page.articles.count)
         guard !page.articles.isEmpty else {
             throw IngestFailure(.noArticles, "decoded as \(decoded.encoding.rawValue) but no paragraph of article text was found (only headings or page furniture)")
