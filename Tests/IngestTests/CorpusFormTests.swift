@@ -172,6 +172,16 @@ import Testing
         #expect(Bylines.closingSourceNote("会议指出（见《通知》第三条）") == nil)
     }
 
+    // b04: a dash inside a quoted title; a09: a date among a page's controls; c09: the agency
+    // after a photographer's credit
+    @Test func quotedDashesDatedControlsAndCreditSources() {
+        #expect(Shape.splitTitleSubtitle("“站高望远 向新而行——系统性变革视域下的《瞭望》报道创新交流会”在北京举行") == nil)
+        #expect(Shape.splitTitleSubtitle("围绕中心抓党建 凝心聚力抓导向——自治区卫生健康委加强党建工作记")?.1 == "自治区卫生健康委加强党建工作记")
+        #expect(Furniture.isNavigation(Fixtures.line("2009年5月4日 收藏 打印 推荐 朗读 评论 更多功能")))
+        #expect(!Furniture.isNavigation(Fixtures.line("2009年5月4日 劳模座谈会召开")))
+        #expect(Bylines.credit(Fixtures.line("徐 慧摄（影像中国）")) == ["徐慧"])
+    }
+
     @Test func explainGivesEachLineItsRole() {
         let rows = PageParser.explain(Fixtures.seedText("002_d70ca1f07125791b"))
         #expect(rows.first?.role == "masthead")

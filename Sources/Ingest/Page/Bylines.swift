@@ -277,11 +277,23 @@ enum Bylines {
     }
 
     /// A standalone photo credit: `本报记者 孙文娟 摄`, `孙文娟 摄`, `摄影 张三`, `图/张三`.
+    /// `徐 慧摄（影像中国）` → `徐 慧摄`: the agency a credit names after the photographer.
+    static func withoutCreditSource(_ text: String) -> String {
+        guard let last = text.unicodeScalars.last, last == ")" || last == "\u{FF09}",
+              let r = text.range(of: "摄（") ?? text.range(of: "摄("), text.distance(from: r.upperBound, to: text.endIndex) <= 12 else { return text }
+        return String(text[..<text.index(after: r.lowerBound)])
+    }
+
     static func credit(_ line: PageLine) -> [String]? {
+        let stripped = withoutCreditSource(line.text)
+        if stripped.utf8.count != line.text.utf8.count { return credit(PageLine(text: stripped, number: line.number, gap: line.gap)) }
         if line.length <= 18, isNamelessCredit(line.text) { return [] }
         guard line.length <= 40, isCredit(line.text) else { return nil }
         if line.text.hasByteSuffix("摄"), !line.text.hasByteSuffix(" 摄"), !line.text.hasByteSuffix("/摄"),
-           !line.text.hasByteSuffix("\u{FF0F}摄"), !line.text.hasByteSuffix("摄影") { return nil }
+           !line.text.hasByteSuffix("\u{FF0F}摄"), !line.text.hasByteSuffix("摄影") {
+            // `徐 慧摄`: fused to a name only when what precedes reads as a person's name
+            return nameTokens(Substring(line.text).dropLast(), requireSurname: true)
+        }
         var t = line.text
         for suffix in [" 摄", "/摄", "\u{FF0F}摄", "摄影", "摄"] where t.hasSuffix(suffix) {
             t = String(t.dropLast(suffix.count))

@@ -72,17 +72,26 @@ enum Furniture {
         var first = t[..<cut]
         first = first.drop { $0 == ":" || $0 == "：" }
         while let l = first.last, l == ":" || l == "：" || l.isNumber { first = first.dropLast() }
-        guard first.isEmpty || navigationWords.contains(String(first)) || first.hasSuffix("上一篇") || first.hasSuffix("下一篇") else { return false }
+        guard first.isEmpty || navigationWords.contains(String(first)) || first.hasSuffix("上一篇") || first.hasSuffix("下一篇")
+                || isDateWord(first) else { return false }
         var any = false
         // word by word, refused at the first word that is not a control's
         for raw in line.text.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "｜" || $0 == "·" || $0 == "/" }) {
             var w = raw.drop { $0 == ":" || $0 == "：" }
             while let l = w.last, l == ":" || l == "：" || l.isNumber { w = w.dropLast() }
             if w.isEmpty { continue }
+            // a date among the controls (`2009年5月4日 收藏 打印 推荐`) is the page's, not text
+            if isDateWord(w) { continue }
             guard navigationWords.contains(String(w)) || w.hasSuffix("上一篇") || w.hasSuffix("下一篇") else { return false }
             any = true
         }
         return any
+    }
+
+    static func isDateWord(_ w: Substring) -> Bool {
+        let u = Array(w.unicodeScalars)
+        guard let first = u.first, MastheadLine.digitValue(first) != nil, let (_, end) = MastheadLine.date(in: u, from: 0) else { return false }
+        return end == u.count
     }
 
     /// One character of each footer phrase (权, 备, 证, 管, 办, 举 and their traditional forms).

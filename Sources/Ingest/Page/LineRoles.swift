@@ -158,6 +158,12 @@ enum Shape {
         guard let dash = u.indices.dropLast().first(where: { Scalars.isDash(u[$0]) && Scalars.isDash(u[$0 + 1]) && u[$0] != "-" }) else {
             return nil
         }
+        // a dash inside quotes belongs to the quoted title (`“站高望远 向新而行——系统性变革…”在北京举行`)
+        var depth = 0
+        for c in u[..<dash] {
+            if c == "“" || c == "「" || c == "《" { depth += 1 } else if c == "”" || c == "」" || c == "》" { depth -= 1 }
+        }
+        guard depth <= 0 else { return nil }
         let before = String(String.UnicodeScalarView(u[..<dash])).trimmedSpaces()
         let sub = stripLeadingDashes(String(String.UnicodeScalarView(u[dash...])))
         guard before.scalarCount >= 4, before.scalarCount <= shortMax, sub.scalarCount >= 2, sub.scalarCount <= shortMax,
