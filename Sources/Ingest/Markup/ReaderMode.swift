@@ -149,14 +149,13 @@ enum ReaderMode {
         }
         var paper: String?
         let rest = String(String.UnicodeScalarView(u))
-        let simplified = HanVariants.simplify(rest)
-        // a paper's name fused before a role word (`聯合報 記者…`, `联合报记者…`)
-        for n in 2...6 where n < u.count {
-            let name = String(String.UnicodeScalarView(u[..<n]))
-            let after = Substring(simplified.unicodeScalars.dropFirst(n).drop { $0 == " " }.map(Character.init).map(String.init).joined())
-            let folded = HanVariants.simplify(name)
-            if folded.hasSuffix("报"), u[..<n].allSatisfy(Scalars.isHan), Bylines.roleLength(after) != nil {
-                paper = name
+        // a paper's name fused before a role word (`聯合報 記者…`, `联合报记者…`), read through
+        // the simplified fold (one scalar for one, so offsets carry over)
+        let folded = Array(HanVariants.simplify(rest).unicodeScalars)
+        for n in 2...6 where n < u.count && folded[n - 1] == "报" && u[..<n].allSatisfy(Scalars.isHan) {
+            let after = Substring(String(String.UnicodeScalarView(folded[n...].drop { $0 == " " })))
+            if Bylines.roleLength(after) != nil {
+                paper = String(String.UnicodeScalarView(u[..<n]))
                 return (String(String.UnicodeScalarView(u[n...])).trimmedSpaces(), date, paper)
             }
         }

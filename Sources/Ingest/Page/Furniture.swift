@@ -69,16 +69,13 @@ enum Furniture {
             }
             prev = b
         }
-        var first = t[..<cut]
-        first = first.drop { $0 == ":" || $0 == "：" }
-        while let l = first.last, l == ":" || l == "：" || l.isNumber { first = first.dropLast() }
+        let first = navigationToken(t[..<cut])
         guard first.isEmpty || navigationWords.contains(String(first)) || first.hasSuffix("上一篇") || first.hasSuffix("下一篇")
                 || isDateWord(first) else { return false }
         var any = false
         // word by word, refused at the first word that is not a control's
         for raw in line.text.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "｜" || $0 == "·" || $0 == "/" }) {
-            var w = raw.drop { $0 == ":" || $0 == "：" }
-            while let l = w.last, l == ":" || l == "：" || l.isNumber { w = w.dropLast() }
+            let w = navigationToken(raw)
             if w.isEmpty { continue }
             // a date among the controls (`2009年5月4日 收藏 打印 推荐`) is the page's, not text
             if isDateWord(w) { continue }
@@ -86,6 +83,13 @@ enum Furniture {
             any = true
         }
         return any
+    }
+
+    /// A word of a controls line without the colons and counts around it (`评论:3` → `评论`).
+    static func navigationToken(_ raw: Substring) -> Substring {
+        var w = raw.drop { $0 == ":" || $0 == "：" }
+        while let l = w.last, l == ":" || l == "：" || l.isNumber { w = w.dropLast() }
+        return w
     }
 
     static func isDateWord(_ w: Substring) -> Bool {

@@ -38,25 +38,30 @@ public struct Ingestor: Sendable {
     /// The page's lines with their roles (`ingestd ingest --explain`), read as `ingest` reads them.
     public func explain(_ bytes: [UInt8]) throws(IngestFailure) -> [LineExplanation] {
         let decoded = try TextDecoding.decode(bytes)
-        let text = ReaderMode.article(decoded.text).map(ReaderMode.pageText) ?? HTMLText.extract(decoded.text) ?? decoded.text
-        return PageParser.explain(text, spansWord: keywords.lexicon.spansWord)
+        let (web, text) = Self.readable(decoded.text)
+        return PageParser.explain(web.map(ReaderMode.pageText) ?? text, spansWord: keywords.lexicon.spansWord)
     }
 
-    /// `sha256` may be passed when the caller already hashed the bytes (to detect duplicates).
-    /// Decoded bytes → page: HTML read as a web article or as page text, the budget checked.
+    /// How a decoded file is read: a news page saved from the web as its article; an e-paper
+    /// page saved as HTML, or plain text, as page text.
+    static func readable(_ text: String) -> (web: ReaderMode.Article?, text: String) {
+        if let web = ReaderMode.article(text) { return (web, "") }
+        return (nil, HTMLText.extract(text) ?? text)
+    }
+
+    /// Decoded bytes → page, the budget checked.
     public func page(_ decoded: DecodedText) throws(IngestFailure) -> ParsedPage {
         let spansWord = keywords.lexicon.spansWord
-        if let web = ReaderMode.article(decoded.text) {
-            // a news page saved from the web: its article, not the menus around it
+        let (web, text) = Self.readable(decoded.text)
+        if let web {
             try budget.checkLines(ReaderMode.pageText(web))
             return PageParser.parseWebArticle(web, spansWord: spansWord)
         }
-        // e-paper pages saved as HTML are read through their text
-        let text = HTMLText.extract(decoded.text) ?? decoded.text
         try budget.checkLines(text)
         return PageParser.parse(text, spansWord: spansWord)
     }
 
+    /// `sha256` may be passed when the caller already hashed the bytes (to detect duplicates).
     public func ingest(_ bytes: [UInt8], path: String, ingestedAt: Double, sha256: String? = nil) throws(IngestFailure) -> Result {
         let decoded = try TextDecoding.decode(bytes)
         let page = try self.page(decoded)

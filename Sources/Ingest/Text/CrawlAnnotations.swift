@@ -66,12 +66,7 @@ enum CrawlAnnotations {
         var any: Bool { colons > 0 || bookTitle || source || wordCount }
     }
 
-    /// Cheap byte test before any parsing: every note has one of these.
-    static func mayHold(_ text: String) -> Bool { Marks(text).any }
-
     /// A line that is nothing but crawl notes, and what they state.
-    static func whole(_ line: PageLine) -> PageMetadata? { whole(line, Marks(line.text)) }
-
     static func whole(_ line: PageLine, _ marks: Marks) -> PageMetadata? {
         guard line.length <= 120, marks.any else { return nil }
         if marks.source, let m = sourceLine(line.text) { return m }
