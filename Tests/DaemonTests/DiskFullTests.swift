@@ -104,9 +104,20 @@ import Testing
         #expect(lastError.contains("no space left on device"))
         if let filler { unlink(filler); freedAt = Date() }
         // drains without a restart
-        try waitUntil(timeout: 180, "drain after space returned", poll: 0.5) {
-            ((try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? ["x"]).isEmpty
-                && (d.status()?["queue"] as? [String: Int])?["in_flight"] == 0
+        do {
+            try waitUntil(timeout: 180, "drain after space returned", poll: 0.5) {
+                ((try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? ["x"]).isEmpty
+                    && (d.status()?["queue"] as? [String: Int])?["in_flight"] == 0
+            }
+        } catch {
+            let left = (try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []
+            Issue.record("""
+                not drained: \(left.count) left in the inbox (\(left.sorted().prefix(5))), queue \(d.status()?["queue"] ?? "?"), \
+                state \(d.status()?["state"] ?? "?"), write_fault \(d.status()?["write_fault"] ?? "?")
+                log tail:
+                \(d.logText.components(separatedBy: "\n").suffix(30).joined(separator: "\n"))
+                """)
+            throw error
         }
         try waitUntil(timeout: 10, "healthy again") { d.status()?["state"] as? String == "running" && d.status()?["write_fault"] is NSNull }
         #expect(freedAt != nil)

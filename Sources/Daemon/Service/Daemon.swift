@@ -194,6 +194,8 @@ final class Daemon: Sendable {
                 log.warning("cannot write: \(message); nothing of the batch was kept, its files stay in the inbox and are retried (1 s, doubling to 60 s)")
             } else {
                 log.notice("writes succeed again: the waiting files are being committed")
+                // anything a fault kept out of the pipeline is found now, not at the next periodic rescan
+                await scans.request()
             }
             await writeStatus()
         }
