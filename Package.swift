@@ -5,7 +5,8 @@ let package = Package(
     name: "ingestd",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "ingestd", targets: ["Daemon"]),
+        .executable(name: "ingestd", targets: ["ingestd"]),
+        .library(name: "IngestDaemon", targets: ["IngestDaemon"]),
         .library(name: "Ingest", targets: ["Ingest"]),
         .executable(name: "ingest-bench", targets: ["IngestBench"]),
         .executable(name: "ingest-fuzz", targets: ["IngestFuzz"]),
@@ -31,15 +32,25 @@ let package = Package(
             name: "Ingest",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
-        // The executable `ingestd`: owns every effect.
-        .executableTarget(
-            name: "Daemon",
+        // The daemon as a library of services: owns every effect (watcher, queue, workers,
+        // sink, state, status, signals).
+        .target(
+            name: "IngestDaemon",
             dependencies: [
                 "Ingest",
                 "CInotify",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        // The executable `ingestd`: its commands and nothing else.
+        .executableTarget(
+            name: "ingestd",
+            dependencies: [
+                "Ingest",
+                "IngestDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Throughput benchmark of the pure pipeline (prints figures; not a test).
@@ -47,7 +58,7 @@ let package = Package(
         // The fuzz target (libFuzzer with -DFUZZING, see scripts/fuzz.sh; a replay tool otherwise).
         .executableTarget(name: "IngestFuzz", dependencies: ["Ingest"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DaemonTests", dependencies: ["Ingest", "Daemon"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Ingest", "IngestDaemon", "ingestd"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Daemon
+@testable import IngestDaemon
 
 @Suite struct ConfigTests {
     @Test func shippedConfigFileStatesTheDefaults() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
 import Testing
-@testable import Daemon
+@testable import IngestDaemon
 
 /// The commit ledger's recovery branches and the torn-line repair, on crafted state files
 /// in a temporary folder: each branch reached deterministically, the on-disk format pinned

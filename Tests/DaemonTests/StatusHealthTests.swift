@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Daemon
+@testable import IngestDaemon
 
 /// `ingestd status` verdicts on crafted status documents.
 @Suite struct StatusHealthTests {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IngestDaemon
 import Logging
 
 /// `ingestd run`: the daemon in the foreground, logging to stderr.

@@ -3,11 +3,16 @@ import Glibc
 /// Which names in the inbox are pages: `include` globs minus `exclude` globs (fnmatch), on
 /// the file name alone. Temporary names used while copying (`*.part`, dotfiles) are
 /// excluded by default, so `cp x .x.tmp && mv .x.tmp x.txt` is taken once, at the rename.
-struct FileFilter: Sendable, Equatable {
+package struct FileFilter: Sendable, Equatable {
     var include: [String]
     var exclude: [String]
 
-    func accepts(name: String) -> Bool {
+    package init(include: [String], exclude: [String]) {
+        self.include = include
+        self.exclude = exclude
+    }
+
+    package func accepts(name: String) -> Bool {
         guard !name.isEmpty else { return false }
         if exclude.contains(where: { Self.match($0, name) }) { return false }
         return include.contains { Self.match($0, name) }

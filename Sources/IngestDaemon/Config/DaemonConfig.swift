@@ -4,35 +4,37 @@ import Foundation
 /// (`INGESTD_<KEY>`) > config file > these defaults. Relative paths in the file are taken
 /// relative to the state directory (the state directory itself relative to the working
 /// directory), so one setting moves the whole layout.
-struct DaemonConfig: Sendable, Equatable {
-    var stateDir = "./var"
-    var inbox = "inbox"
+package struct DaemonConfig: Sendable, Equatable {
+    package var stateDir = "./var"
+    package var inbox = "inbox"
     var recordsDir = "records"
     var archiveDir = "archive"
     var failedDir = "failed"
     var summaryFile = "summary.json"
-    var statusFile = "status.json"
+    package var statusFile = "status.json"
     var ledgerFile = "ledger.jsonl"
     /// Prometheus text exposition (node_exporter textfile collector); empty: not written.
     var metricsFile = ""
     /// Worker tasks; 0 means one per core.
-    var workers = 0
-    var include = ["*.txt", "*.text", "*.htm", "*.html"]
-    var exclude = [".*", "*.tmp", "*.part", "*.crdownload", "*.swp", "*~"]
+    package var workers = 0
+    package var include = ["*.txt", "*.text", "*.htm", "*.html"]
+    package var exclude = [".*", "*.tmp", "*.part", "*.crdownload", "*.swp", "*~"]
     var maxFileBytes = 16 * 1024 * 1024
     /// Full scan of the inbox besides the events, to catch anything missed.
     var rescanIntervalSeconds = 300.0
     /// status.json refresh period (the SPEC requires at most 5 s).
-    var statusIntervalSeconds = 2.0
+    package var statusIntervalSeconds = 2.0
     /// A file found by a scan (not by an event) is taken only once unmodified this long, so
     /// a writer that pauses is not caught mid-file.
-    var settleSeconds = 3.0
+    package var settleSeconds = 3.0
     /// Scan period when inotify cannot be used (NFS/CIFS inbox, watch limit reached).
     var pollIntervalSeconds = 2.0
     /// Paths waiting in memory; the inbox itself holds the rest of the backlog.
     var queueCapacity = 256
-    var summaryWindowHours = 24
+    package var summaryWindowHours = 24
     var lexiconDir = "/usr/lib/python3/dist-packages/jieba"
+
+    package init() {}
 
     var resolvedWorkers: Int { workers > 0 ? workers : max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
@@ -42,12 +44,12 @@ struct DaemonConfig: Sendable, Equatable {
     }
 
     var stateDirURL: URL { URL(fileURLWithPath: stateDir).standardizedFileURL }
-    var inboxPath: String { resolve(inbox) }
-    var recordsPath: String { resolve(recordsDir) }
+    package var inboxPath: String { resolve(inbox) }
+    package var recordsPath: String { resolve(recordsDir) }
     var archivePath: String { resolve(archiveDir) }
     var failedPath: String { resolve(failedDir) }
-    var summaryPath: String { resolve(summaryFile) }
-    var statusPath: String { resolve(statusFile) }
+    package var summaryPath: String { resolve(summaryFile) }
+    package var statusPath: String { resolve(statusFile) }
     var ledgerPath: String { resolve(ledgerFile) }
     var metricsPath: String? { metricsFile.isEmpty ? nil : resolve(metricsFile) }
 
@@ -131,7 +133,7 @@ struct DaemonConfig: Sendable, Equatable {
     /// Defaults, then the file (explicit, `INGESTD_CONFIG`, or the first of `defaultFiles`
     /// present), then the
     /// environment; flags are applied by the caller.
-    static func load(file: String?, environment: [String: String]) throws -> (DaemonConfig, String?) {
+    package static func load(file: String?, environment: [String: String]) throws -> (DaemonConfig, String?) {
         var config = DaemonConfig()
         var used: String?
         let candidate = file ?? environment["INGESTD_CONFIG"] ?? defaultFiles.first { FileManager.default.fileExists(atPath: $0) }

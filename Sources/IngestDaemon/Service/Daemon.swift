@@ -5,7 +5,7 @@ import Logging
 
 /// `ingestd run`: watch → queue → parse → write. Owns every effect: folders, the watcher,
 /// scans, the worker pool, the sink, status, signals and systemd notifications.
-final class Daemon: Sendable {
+package final class Daemon: Sendable {
     let config: DaemonConfig
     let reload: @Sendable () throws -> DaemonConfig
     let log: Logger
@@ -13,7 +13,7 @@ final class Daemon: Sendable {
     private let controls: AsyncStream<SignalEvents.Signal>
     private let control: AsyncStream<SignalEvents.Signal>.Continuation
 
-    init(config: DaemonConfig, reload: @escaping @Sendable () throws -> DaemonConfig, log: Logger) {
+    package init(config: DaemonConfig, reload: @escaping @Sendable () throws -> DaemonConfig, log: Logger) {
         self.config = config
         self.reload = reload
         self.log = log
@@ -21,21 +21,21 @@ final class Daemon: Sendable {
     }
 
     /// Stops the daemon as SIGTERM would (for `ingestd demo`, which runs it in-process).
-    func requestStop() { control.yield(.terminate) }
+    package func requestStop() { control.yield(.terminate) }
 
     struct StartupFailure: Error, CustomStringConvertible {
         let description: String
     }
 
     /// Runs until SIGTERM/SIGINT; returns the exit status.
-    func run() async throws -> Int32 {
+    package func run() async throws -> Int32 {
         let signals = SignalEvents(forwardingTo: control)
         // a file-size limit makes writes fail with EFBIG, handled like a full disk, instead of
         // killing the process
         signal(SIGXFSZ, SIG_IGN)
         defer { signals.cancel() }
         let now = RFC3339Clock.now()
-        let status = StatusBoard(config: config, version: Ingestd.version, now: now)
+        let status = StatusBoard(config: config, version: DaemonVersion.current, now: now)
 
         try prepareFolders()
         var ledger = CommitLedger(path: config.ledgerPath, recordsDir: config.recordsPath)
@@ -63,7 +63,7 @@ final class Daemon: Sendable {
         // status file and systemd keep-alives
         let statusPath = config.statusPath
         let interval = config.statusIntervalSeconds
-        let metrics = IngestMetrics(version: Ingestd.version)
+        let metrics = IngestMetrics(version: DaemonVersion.current)
         let metricsPath = config.metricsPath
         let statusWriter = StatusWriter(path: statusPath, log: log)
         let writeStatus: @Sendable () async -> Void = { [log, notify] in
@@ -118,7 +118,7 @@ final class Daemon: Sendable {
         await scans.request()
         await writeStatus()
         notify.send("READY=1")
-        log.info("ingestd \(Ingestd.version) running: \(config.resolvedWorkers) worker(s), state in \(config.stateDirURL.path)")
+        log.info("ingestd \(DaemonVersion.current) running: \(config.resolvedWorkers) worker(s), state in \(config.stateDirURL.path)")
 
         let polling = pollReason != nil
         let rescanPace = RescanPace(polling ? config.pollIntervalSeconds : config.rescanIntervalSeconds)

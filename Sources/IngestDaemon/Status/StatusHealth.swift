@@ -1,10 +1,10 @@
 import Foundation
 
 /// The SPEC's exit codes for `ingestd status`, and the few lines it prints.
-enum StatusHealth {
-    struct Verdict: Equatable {
-        var code: Int32
-        var reasons: [String]
+package enum StatusHealth {
+    package struct Verdict: Equatable {
+        package var code: Int32
+        package var reasons: [String]
     }
 
     static let stallLimit = 60.0
@@ -17,7 +17,7 @@ enum StatusHealth {
         return f.date(from: stamp)?.timeIntervalSince1970
     }
 
-    static func judge(_ doc: StatusDocument, now: Double) -> Verdict {
+    package static func judge(_ doc: StatusDocument, now: Double) -> Verdict {
         if doc.state == "stopped" || doc.state == "failed" { return Verdict(code: 3, reasons: ["state \(doc.state)"]) }
         let age = parse(doc.updatedAt).map { now - $0 } ?? .infinity
         if age > 3 * max(doc.refreshIntervalS, 0.2) {
@@ -36,7 +36,7 @@ enum StatusHealth {
         return Verdict(code: reasons.isEmpty ? 0 : 1, reasons: reasons)
     }
 
-    static func report(_ d: StatusDocument, health: Verdict) -> String {
+    package static func report(_ d: StatusDocument, health: Verdict) -> String {
         let verdict = health.code == 0 ? "healthy" : health.code == 1 ? "degraded: " + health.reasons.joined(separator: "; ") : "not running (" + health.reasons.joined(separator: "; ") + ")"
         var lines = [
             "ingestd \(d.version) — \(d.state), pid \(d.pid), up \(duration(d.uptimeS)) — \(verdict)",

@@ -1,13 +1,13 @@
 import Foundation
 
-enum StatusFile {
+package enum StatusFile {
     static func encode(_ doc: StatusDocument) throws -> [UInt8] {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
         return Array(try e.encode(doc)) + [0x0A]
     }
 
-    static func read(_ path: String) throws -> StatusDocument {
+    package static func read(_ path: String) throws -> StatusDocument {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CocoaError(.fileReadNoSuchFile)
         }
@@ -17,10 +17,10 @@ enum StatusFile {
 
 extension StatusFile {
     /// Leaves a `failed` status behind when the daemon cannot start or dies on an error.
-    static func markFailed(_ path: String, reason: String) throws {
+    package static func markFailed(_ path: String, reason: String) throws {
         let now = RFC3339Clock.now()
         var doc = (try? read(path)) ?? StatusDocument(
-            state: "failed", pid: getpid(), version: Ingestd.version, startedAt: RFC3339Clock.stamp(now),
+            state: "failed", pid: getpid(), version: DaemonVersion.current, startedAt: RFC3339Clock.stamp(now),
             updatedAt: RFC3339Clock.stamp(now), uptimeS: 0, inbox: "", stateDir: "", workers: 0,
             queue: .init(pending: 0, inFlight: 0), counters: .init(), lastIngest: nil, lastError: nil,
             watch: .init(mode: "none", watches: 0, overflows: 0, note: nil, lastScan: nil, reconciling: false),

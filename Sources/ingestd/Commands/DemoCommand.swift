@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IngestDaemon
 import Glibc
 import Ingest
 import Logging

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IngestDaemon
 import Ingest
 
 /// `ingestd summary`: the rolling summary, readable or as JSON; `--rebuild` recomputes it

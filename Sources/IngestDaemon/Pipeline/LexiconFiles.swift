@@ -3,7 +3,7 @@ import Glibc
 import Ingest
 
 /// Finds and loads the word dictionary and IDF table (Debian's python3-jieba files).
-enum LexiconFiles {
+package enum LexiconFiles {
     static let defaultDirectory = "/usr/lib/python3/dist-packages/jieba"
     static let dictionaryName = "dict.txt"
     static let idfName = "analyse/idf.txt"
@@ -15,11 +15,11 @@ enum LexiconFiles {
         }
     }
 
-    static func directory(_ override: String?) -> String {
+    package static func directory(_ override: String?) -> String {
         override ?? ProcessInfo.processInfo.environment["INGESTD_LEXICON_DIR"] ?? defaultDirectory
     }
 
-    static func load(directory: String) throws -> Lexicon {
+    package static func load(directory: String) throws -> Lexicon {
         let dictPath = directory + "/" + dictionaryName
         let idfPath = directory + "/" + idfName
         guard let dict = readBytes(dictPath) else { throw Missing(path: dictPath) }

@@ -100,8 +100,8 @@ actor StatusBoard {
     }
 }
 
-enum RFC3339Clock {
-    static func now() -> Double { Date().timeIntervalSince1970 }
+package enum RFC3339Clock {
+    package static func now() -> Double { Date().timeIntervalSince1970 }
     static func stamp(_ t: Double) -> String { RFC3339Format.format(t) }
 }
 

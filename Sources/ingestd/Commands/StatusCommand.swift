@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IngestDaemon
 
 /// `ingestd status`: reads status.json; the exit status says whether the daemon is healthy.
 struct StatusCommand: ParsableCommand {

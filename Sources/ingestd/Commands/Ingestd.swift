@@ -1,8 +1,9 @@
 import ArgumentParser
+import IngestDaemon
 
 @main
 struct Ingestd: AsyncParsableCommand {
-    static let version = "0.2.0"
+    static let version = DaemonVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "ingestd",

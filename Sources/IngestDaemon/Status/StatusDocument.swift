@@ -1,81 +1,81 @@
 /// `status.json` as the SPEC defines it; extra fields (`rate_per_min`, `backlog`) are ours.
-struct StatusDocument: Codable, Sendable, Equatable {
-    struct Queue: Codable, Sendable, Equatable {
-        var pending: Int
-        var inFlight: Int
+package struct StatusDocument: Codable, Sendable, Equatable {
+    package struct Queue: Codable, Sendable, Equatable {
+        package var pending: Int
+        package var inFlight: Int
         enum CodingKeys: String, CodingKey { case pending, inFlight = "in_flight" }
     }
 
-    struct Counters: Codable, Sendable, Equatable {
-        var filesIngested = 0
-        var articles = 0
-        var duplicates = 0
-        var failed = 0
-        var bytes = 0
+    package struct Counters: Codable, Sendable, Equatable {
+        package var filesIngested = 0
+        package var articles = 0
+        package var duplicates = 0
+        package var failed = 0
+        package var bytes = 0
         enum CodingKeys: String, CodingKey {
             case articles, duplicates, failed, bytes
             case filesIngested = "files_ingested"
         }
     }
 
-    struct LastIngest: Codable, Sendable, Equatable {
-        var at: String
-        var file: String
-        var articles: Int
+    package struct LastIngest: Codable, Sendable, Equatable {
+        package var at: String
+        package var file: String
+        package var articles: Int
     }
 
-    struct LastError: Codable, Sendable, Equatable {
-        var at: String
-        var file: String
-        var message: String
+    package struct LastError: Codable, Sendable, Equatable {
+        package var at: String
+        package var file: String
+        package var message: String
     }
 
-    struct Watch: Codable, Sendable, Equatable {
+    package struct Watch: Codable, Sendable, Equatable {
         /// `inotify`, or `poll` (with the reason in `note`).
-        var mode: String
-        var watches: Int
-        var overflows: Int
-        var note: String?
+        package var mode: String
+        package var watches: Int
+        package var overflows: Int
+        package var note: String?
         /// When the last full scan of the inbox ended (RFC 3339), if any.
-        var lastScan: String?
+        package var lastScan: String?
         /// True while a scan triggered by an overflow is still running.
-        var reconciling: Bool
+        package var reconciling: Bool
         enum CodingKeys: String, CodingKey {
             case mode, watches, overflows, note, reconciling
             case lastScan = "last_scan"
         }
     }
 
-    var state: String
-    var pid: Int32
-    var version: String
-    var startedAt: String
-    var updatedAt: String
-    var uptimeS: Double
-    var inbox: String
-    var stateDir: String
-    var workers: Int
-    var queue: Queue
-    var counters: Counters
-    var lastIngest: LastIngest?
-    var lastError: LastError?
-    var watch: Watch
+    package var state: String
+    package var pid: Int32
+    package var version: String
+    package var startedAt: String
+    package var updatedAt: String
+    package var uptimeS: Double
+    package var inbox: String
+    package var stateDir: String
+    package var workers: Int
+    package var queue: Queue
+    package var counters: Counters
+    package var lastIngest: LastIngest?
+    package var lastError: LastError?
+    package var watch: Watch
     /// Files finished in the last 60 s.
-    var ratePerMin: Int
+    package var ratePerMin: Int
     /// Seconds since a worker last finished a file while work was waiting (0 when idle).
-    var stalledS: Double
-    var refreshIntervalS: Double
+    package var stalledS: Double
+    package var refreshIntervalS: Double
     /// Failures in the last 5 minutes.
-    var recentFailures: Int
+    package var recentFailures: Int
     /// What of our own storage refuses writes right now (`no space left on device
     /// (records)`), nil while writes succeed.
-    var writeFault: String? = nil
+    package var writeFault: String? = nil
     /// The files the workers are parsing now, each with the time it was taken.
-    var workingOn: [WorkingOn]? = nil
+    package var workingOn: [WorkingOn]? = nil
 
-    struct WorkingOn: Codable, Sendable, Equatable {
-        var file: String
-        var since: String
+    package struct WorkingOn: Codable, Sendable, Equatable {
+        package var file: String
+        package var since: String
     }
 
     enum CodingKeys: String, CodingKey {
@@ -86,7 +86,7 @@ struct StatusDocument: Codable, Sendable, Equatable {
     }
 
     /// Encodes with every SPEC field present (`null` for absent optionals).
-    func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(state, forKey: .state)
         try c.encode(pid, forKey: .pid)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IngestDaemon
 import Ingest
 
 /// `ingestd ingest FILE...`: parse once, print records as JSON Lines, touch no state.

@@ -4,24 +4,24 @@ import Logging
 /// One line per event on stderr: `2026-11-22T10:00:00.000Z info ingested a.txt: 4 articles`.
 /// Under journald (`JOURNAL_STREAM` set) the timestamp is left out, since the journal adds
 /// its own, and the level becomes a `<N>` syslog prefix that journald understands.
-struct LineLogHandler: LogHandler {
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .info
+package struct LineLogHandler: LogHandler {
+    package var metadata: Logger.Metadata = [:]
+    package var logLevel: Logger.Level = .info
     let label: String
     let journald: Bool
 
-    init(label: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    package init(label: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.label = label
         self.journald = environment["JOURNAL_STREAM"] != nil
         if let level = environment["INGESTD_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) { logLevel = level }
     }
 
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         let extra = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         let text = Self.oneLine("\(event.message)\(extra)")

@@ -2,7 +2,7 @@ import Foundation
 import Ingest
 
 /// `summary.json` encoding, and the report `ingestd summary` prints.
-enum SummaryReport {
+package enum SummaryReport {
     static func encode(_ d: SummaryDocument) throws -> [UInt8] {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
@@ -20,7 +20,7 @@ enum SummaryReport {
 
     static func clip(_ s: String, _ n: Int) -> String { s.count > n ? String(s.prefix(n)) + "…" : s }
 
-    static func render(_ d: SummaryDocument) -> String {
+    package static func render(_ d: SummaryDocument) -> String {
         var out: [String] = []
         let t = d.totals, w = d.windowTotals
         out.append("ingestd summary — generated \(d.generatedAt)")

@@ -5,7 +5,7 @@ import Logging
 /// The daemon's rolling summary: updated after every committed file, persisted as
 /// `summary.json` (the document) and `summary.state.json` (the buckets, to survive
 /// restarts). Writes are coalesced: at most every `interval`, never more than that behind.
-actor SummaryStore {
+package actor SummaryStore {
     private var summary: RollingSummary
     private let documentPath: String
     private let statePath: String
@@ -16,7 +16,7 @@ actor SummaryStore {
     private let log: Logger
     let interval: Double
 
-    static func statePath(for document: String) -> String {
+    package static func statePath(for document: String) -> String {
         ((document as NSString).deletingPathExtension) + ".state.json"
     }
 
@@ -64,7 +64,7 @@ actor SummaryStore {
         }
     }
 
-    static func write(_ s: RollingSummary, documentPath: String, statePath: String, now: Double) throws {
+    package static func write(_ s: RollingSummary, documentPath: String, statePath: String, now: Double) throws {
         let state = JSONEncoder()
         try DurableFiles.replace(statePath, with: Array(try state.encode(s)))
         try DurableFiles.replace(documentPath, with: SummaryReport.encode(s.document(now: now)))

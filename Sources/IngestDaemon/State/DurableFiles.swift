@@ -5,7 +5,7 @@ import Synchronization
 /// File operations with the ordering guarantees the exactly-once protocol relies on:
 /// data is fsync'd before it is referred to, and renames are followed by an fsync of the
 /// folders involved.
-enum DurableFiles {
+package enum DurableFiles {
     /// Makes temporary names unique when two tasks replace the same file at once.
     private static let tempCounter = Atomic<Int>(0)
 
@@ -20,7 +20,7 @@ enum DurableFiles {
         if result < 0 { throw Failure(operation: op, path: path, code: errno) }
     }
 
-    static func makeDirectories(_ path: String) throws {
+    package static func makeDirectories(_ path: String) throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
