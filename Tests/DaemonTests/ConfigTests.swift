@@ -10,6 +10,31 @@ import Testing
         #expect(fromFile == DaemonConfig())
     }
 
+    /// One table of keys feeds the file reader and the environment: the shipped file names
+    /// exactly the keys of the table, and every key has its variable.
+    @Test func everyKeyIsDeclaredOnceAndShipped() throws {
+        let path = BinaryLocator.repository.appendingPathComponent("config/ingestd.toml").path
+        let shipped = try TOMLSubset.parse(String(contentsOfFile: path, encoding: .utf8))
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString).toml")
+        try Data().write(to: empty)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let names = ConfigKey.all.map(\.name)
+        #expect(Set(names).count == names.count, "a key declared twice")
+        #expect(Set(shipped.keys) == Set(names))
+        for key in ConfigKey.all {
+            let raw: String
+            switch shipped[key.name] {
+            case .string(let s)?: raw = s
+            case .integer(let i)?: raw = String(i)
+            case .float(let f)?: raw = String(f)
+            case .array(let items)?: raw = items.compactMap { if case .string(let s) = $0 { s } else { nil } }.joined(separator: " ")
+            default: Issue.record("\(key.name): no value in the shipped file"); continue
+            }
+            let (fromEnv, _) = try DaemonConfig.load(file: empty.path, environment: [key.environmentName: raw])
+            #expect(fromEnv == DaemonConfig(), "\(key.environmentName)=\(raw) does not give the default")
+        }
+    }
+
     @Test func precedenceIsFlagsThenEnvironmentThenFileThenDefaults() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

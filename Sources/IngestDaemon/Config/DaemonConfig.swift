@@ -33,6 +33,9 @@ package struct DaemonConfig: Sendable, Equatable {
     var queueCapacity = 256
     package var summaryWindowHours = 24
     var lexiconDir = "/usr/lib/python3/dist-packages/jieba"
+    /// How long a stop may spend finishing files in flight before it leaves the rest in the
+    /// inbox: the unit's `TimeoutStopSec` (30 s) minus a margin for the final writes.
+    package var drainDeadlineSeconds = 25.0
 
     package init() {}
 
@@ -58,71 +61,24 @@ package struct DaemonConfig: Sendable, Equatable {
         var description: String { message }
     }
 
-    /// Applies `key = value` settings (from the file or the environment).
+    /// Applies `key = value` settings (from the file or the environment), each through its
+    /// entry in `ConfigKey.all`.
     mutating func apply(_ values: [String: TOMLSubset.Value], source: String) throws {
         for (key, value) in values.sorted(by: { $0.key < $1.key }) {
-            let k = key.hasPrefix("ingestd.") ? String(key.dropFirst("ingestd.".count)) : key
-            func string() throws -> String {
-                guard case .string(let s) = value else { throw Invalid(message: "\(source): `\(key)` must be a string") }
-                return s
+            let name = key.hasPrefix("ingestd.") ? String(key.dropFirst("ingestd.".count)) : key
+            guard let setting = ConfigKey.byName[name] else {
+                throw Invalid(message: "\(source): unknown setting `\(key)` (see config/ingestd.toml for the list)")
             }
-            func number() throws -> Double {
-                switch value {
-                case .integer(let i): return Double(i)
-                case .float(let d): return d
-                default: throw Invalid(message: "\(source): `\(key)` must be a number")
-                }
-            }
-            func integer() throws -> Int {
-                guard case .integer(let i) = value, i >= 0 else { throw Invalid(message: "\(source): `\(key)` must be a whole number ≥ 0") }
-                return i
-            }
-            func strings() throws -> [String] {
-                if case .string(let s) = value { return s.split(separator: " ").map(String.init) }
-                guard case .array(let items) = value else { throw Invalid(message: "\(source): `\(key)` must be a list of strings") }
-                return try items.map { item in
-                    guard case .string(let s) = item else { throw Invalid(message: "\(source): `\(key)` must be a list of strings") }
-                    return s
-                }
-            }
-            switch k {
-            case "state_dir": stateDir = try string()
-            case "inbox": inbox = try string()
-            case "records_dir": recordsDir = try string()
-            case "archive_dir": archiveDir = try string()
-            case "failed_dir": failedDir = try string()
-            case "summary_file": summaryFile = try string()
-            case "status_file": statusFile = try string()
-            case "ledger_file": ledgerFile = try string()
-            case "metrics_file": metricsFile = try string()
-            case "workers": workers = try integer()
-            case "include": include = try strings()
-            case "exclude": exclude = try strings()
-            case "max_file_bytes": maxFileBytes = try integer()
-            case "rescan_interval_s": rescanIntervalSeconds = try number()
-            case "status_interval_s": statusIntervalSeconds = min(5, max(0.2, try number()))
-            case "settle_s": settleSeconds = try number()
-            case "poll_interval_s": pollIntervalSeconds = max(0.1, try number())
-            case "queue_capacity": queueCapacity = max(1, try integer())
-            case "summary_window_hours": summaryWindowHours = max(1, try integer())
-            case "lexicon_dir": lexiconDir = try string()
-            default: throw Invalid(message: "\(source): unknown setting `\(key)` (see config/ingestd.toml for the list)")
-            }
+            try setting.apply(&self, value, "\(source): `\(key)`")
         }
     }
-
-    static let environmentKeys = [
-        "state_dir", "inbox", "records_dir", "archive_dir", "failed_dir", "summary_file", "status_file", "ledger_file", "metrics_file", "workers",
-        "include", "exclude", "max_file_bytes", "rescan_interval_s", "status_interval_s", "settle_s", "poll_interval_s",
-        "queue_capacity", "summary_window_hours", "lexicon_dir",
-    ]
 
     /// `INGESTD_WORKERS=4` → `workers = 4`; values are read as TOML values, bare words as strings.
     static func environmentValues(_ env: [String: String]) -> [String: TOMLSubset.Value] {
         var out: [String: TOMLSubset.Value] = [:]
-        for key in environmentKeys {
-            guard let raw = env["INGESTD_" + key.uppercased()] else { continue }
-            if let parsed = try? TOMLSubset.parse("v = \(raw)"), let v = parsed["v"] { out[key] = v } else { out[key] = .string(raw) }
+        for key in ConfigKey.all {
+            guard let raw = env[key.environmentName] else { continue }
+            if let parsed = try? TOMLSubset.parse("v = \(raw)"), let v = parsed["v"] { out[key.name] = v } else { out[key.name] = .string(raw) }
         }
         return out
     }
