@@ -1,6 +1,5 @@
 import Foundation
 import Ingest
-import Logging
 
 /// N workers taking paths from the queue, each running one file at a time to its end state
 /// and reporting it. `setActive` shrinks the pool on reload: workers above the new count
@@ -9,20 +8,14 @@ actor WorkerPool {
     let queue: WorkQueue
     let settings: LiveSettings
     let processor: ProcessorFactory
-    let status: StatusBoard
-    let summary: SummaryStore
-    let metrics: IngestMetrics
-    let log: Logger
+    let events: EventBus
     private var active = Int.max
 
-    init(queue: WorkQueue, settings: LiveSettings, processor: ProcessorFactory, status: StatusBoard, summary: SummaryStore, metrics: IngestMetrics, log: Logger) {
-        self.summary = summary
-        self.metrics = metrics
+    init(queue: WorkQueue, settings: LiveSettings, processor: ProcessorFactory, events: EventBus) {
         self.queue = queue
         self.settings = settings
         self.processor = processor
-        self.status = status
-        self.log = log
+        self.events = events
     }
 
     func setActive(_ n: Int) { active = n }
@@ -43,24 +36,21 @@ actor WorkerPool {
             let p = processor.make(settings.limits)
             let started = ContinuousClock.now
             let rel = p.relative(path)
-            await status.startWorking(rel, at: RFC3339Clock.now())
+            await events.emit(.working(file: rel, at: RFC3339Clock.now()))
             let result = await p.process(path) { RFC3339Clock.now() }
-            await status.stopWorking(rel)
+            await events.emit(.workDone(file: rel))
             switch result {
             case .submitted(var submission):
                 submission.started = started
                 // the sink reports the end (see `finished`); the worker moves on
                 await processor.sink.enqueue(submission)
             case .failed(let rel, let failure):
-                let now = RFC3339Clock.now()
-                await status.failed(file: rel, message: "\(failure.code.rawValue): \(failure.detail)", at: now)
-                await summary.failed(at: now)
-                metrics.failed(failure.code, took: ContinuousClock.now - started)
-                log.warning("failed \(rel): \(failure.code.rawValue): \(failure.detail)")
+                await events.emit(.failed(file: rel, code: failure.code, detail: failure.detail,
+                                          took: ContinuousClock.now - started, at: RFC3339Clock.now()))
                 await queue.done(path)
             case .deferred(let rel, let reason):
                 let wait = await deferral(path)
-                if wait == RecordSink.firstRetry { log.warning("cannot move \(rel) to failed/: \(reason); left in the inbox and retried") }
+                await events.emit(.deferred(file: rel, reason: reason, firstTime: wait == RecordSink.firstRetry))
                 await queue.done(path)
                 Task { [queue] in
                     try? await Task.sleep(for: .seconds(wait))
@@ -78,22 +68,14 @@ actor WorkerPool {
         let took = s.started.map { ContinuousClock.now - $0 }
         switch outcome {
         case .committed:
-            await status.ingested(file: s.relativePath, articles: s.recordCount, bytes: s.bytes, at: now)
-            await summary.committed(s.records, at: RFC3339.parse(s.at) ?? now)
-            metrics.ingested(articles: s.recordCount, bytes: s.bytes, took: took, at: now)
-            log.info("ingested \(s.relativePath): \(s.recordCount) article(s)")
+            await events.emit(.ingested(.init(file: s.relativePath, records: s.records, bytes: s.bytes, took: took,
+                                              at: now, recordsAt: RFC3339.parse(s.at) ?? now)))
         case .duplicate:
-            await status.duplicate(bytes: s.bytes, at: now)
-            await summary.duplicate(at: now)
-            metrics.duplicate(bytes: s.bytes, took: took)
-            log.info("duplicate \(s.relativePath): same content as a file ingested before; archived without records")
+            await events.emit(.duplicate(file: s.relativePath, bytes: s.bytes, took: took, at: now))
         case .abandoned(let why):
-            log.notice("left in the inbox for the next start: \(s.relativePath) (\(why))")
+            await events.emit(.abandoned(file: s.relativePath, reason: why))
         case .failed(let why):
-            await status.failed(file: s.relativePath, message: "io: \(why)", at: now)
-            await summary.failed(at: now)
-            metrics.failed(.io, took: took)
-            log.error("failed \(s.relativePath): io: \(why)")
+            await events.emit(.failed(file: s.relativePath, code: .io, detail: why, took: took, at: now))
         }
         await queue.done(s.sourcePath)
     }

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 
 /// Runs full scans of the inbox one at a time. A request made while a scan runs is
 /// remembered and served by one more scan afterwards, so overflows, periodic rescans and
@@ -10,7 +9,7 @@ actor ScanCoordinator {
     private let queue: WorkQueue
     private let settings: LiveSettings
     private let settle: Double
-    private let status: StatusBoard
+    private let events: EventBus
     private var running = false
     private var again = false
     private var extraRoots: [String] = []
@@ -19,15 +18,13 @@ actor ScanCoordinator {
     /// Unlistable folders already logged: each is reported once, and again only after it
     /// was readable for a while (a full scan listed it).
     private var reported: Set<String> = []
-    private let log: Logger
 
-    init(inbox: String, queue: WorkQueue, settings: LiveSettings, settle: Double, status: StatusBoard, log: Logger) {
+    init(inbox: String, queue: WorkQueue, settings: LiveSettings, settle: Double, events: EventBus) {
         scanner = InboxScanner(root: inbox)
-        self.log = log
         self.queue = queue
         self.settings = settings
         self.settle = settle
-        self.status = status
+        self.events = events
     }
 
     func stop() {
@@ -61,7 +58,7 @@ actor ScanCoordinator {
                 }
             }
             await report(unreadable, afterFullScan: full)
-            if full { await status.scanFinished(at: Date().timeIntervalSince1970) }
+            if full { await events.emit(.scanFinished(at: Date().timeIntervalSince1970)) }
             if unsettled { scheduleFollowUp() }
         }
         running = false
@@ -72,8 +69,7 @@ actor ScanCoordinator {
             let message = u.errno == EILSEQ
                 ? "cannot take \(u.path): its name is not valid UTF-8 (shown with �); it stays in the inbox until renamed (e.g. convmv -f gbk -t utf8 --notest)"
                 : "cannot read folder \(u.path): \(u.reason); files in it stay in the inbox until the daemon's user can list it (make it group-readable: chmod g+rx)"
-            log.warning("\(message)")
-            await status.error(message, at: Date().timeIntervalSince1970)
+            await events.emit(.problem(message, level: .warning, at: Date().timeIntervalSince1970))
             if reported.count < 10_000 { reported.insert(u.path) }
         }
         if full { reported.formIntersection(unreadable.map(\.path)) }
