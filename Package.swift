@@ -58,7 +58,7 @@ let package = Package(
         // The fuzz target (libFuzzer with -DFUZZING, see scripts/fuzz.sh; a replay tool otherwise).
         .executableTarget(name: "IngestFuzz", dependencies: ["Ingest"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DaemonTests", dependencies: ["Ingest", "IngestDaemon", "ingestd"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Ingest", "IngestDaemon", "ingestd", .product(name: "Logging", package: "swift-log")]),
     ],
     swiftLanguageModes: [.v6]
 )

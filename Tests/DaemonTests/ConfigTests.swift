@@ -35,6 +35,15 @@ import Testing
         }
     }
 
+    /// A stop drains within `drain_deadline_s`, which leaves the final writes a margin
+    /// before systemd's `TimeoutStopSec` kills the process.
+    @Test func drainDeadlineFitsTheUnitsStopTimeout() throws {
+        let unit = try String(contentsOf: BinaryLocator.repository.appendingPathComponent("systemd/ingestd.service"), encoding: .utf8)
+        let line = try #require(unit.split(separator: "\n").first { $0.hasPrefix("TimeoutStopSec=") })
+        let seconds = try #require(Double(line.dropFirst("TimeoutStopSec=".count).replacingOccurrences(of: "s", with: "")))
+        #expect(DaemonConfig().drainDeadlineSeconds + 5 <= seconds)
+    }
+
     @Test func precedenceIsFlagsThenEnvironmentThenFileThenDefaults() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
