@@ -1,12 +1,12 @@
 import Foundation
 
 /// Writing to the terminal. Glibc's `stderr` global is not concurrency-safe in Swift 6.
-package enum Console {
-    package static func error(_ message: String) {
+enum Console {
+    static func error(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
-    package static func out(_ message: String) {
+    static func out(_ message: String) {
         FileHandle.standardOutput.write(Data((message + "\n").utf8))
     }
 }
