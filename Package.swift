@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Prometheus text exposition for `metrics_file` (small: swift-atomics, swift-metrics).
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // The config file: full TOML with line and column in its errors (wraps toml++).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The C boundary: libinotifytools, nothing else.
@@ -41,6 +43,7 @@ let package = Package(
                 "CInotify",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // The executable `ingestd`: its commands and nothing else.

@@ -5,16 +5,17 @@ import Testing
 @Suite struct ConfigTests {
     @Test func shippedConfigFileStatesTheDefaults() throws {
         let path = BinaryLocator.repository.appendingPathComponent("config/ingestd.toml").path
-        let (fromFile, used) = try DaemonConfig.load(file: path, environment: [:])
-        #expect(used == path)
-        #expect(fromFile == DaemonConfig())
+        let loaded = try DaemonConfig.load(file: path, environment: [:])
+        #expect(loaded.file == path)
+        #expect(loaded.warnings.isEmpty)
+        #expect(loaded.config == DaemonConfig())
     }
 
     /// One table of keys feeds the file reader and the environment: the shipped file names
     /// exactly the keys of the table, and every key has its variable.
     @Test func everyKeyIsDeclaredOnceAndShipped() throws {
         let path = BinaryLocator.repository.appendingPathComponent("config/ingestd.toml").path
-        let shipped = try TOMLSubset.parse(String(contentsOfFile: path, encoding: .utf8))
+        let shipped = try ConfigFile.parse(String(contentsOfFile: path, encoding: .utf8), path: path)
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString).toml")
         try Data().write(to: empty)
         defer { try? FileManager.default.removeItem(at: empty) }
@@ -30,8 +31,11 @@ import Testing
             case .array(let items)?: raw = items.compactMap { if case .string(let s) = $0 { s } else { nil } }.joined(separator: " ")
             default: Issue.record("\(key.name): no value in the shipped file"); continue
             }
-            let (fromEnv, _) = try DaemonConfig.load(file: empty.path, environment: [key.environmentName: raw])
-            #expect(fromEnv == DaemonConfig(), "\(key.environmentName)=\(raw) does not give the default")
+            // paths from the environment are taken from the working directory: compare from "/"
+            let fromEnv = try DaemonConfig.load(file: empty.path, environment: [key.environmentName: raw], directory: "/").config
+            var expected = DaemonConfig()
+            if key.isPath, !raw.isEmpty, !raw.hasPrefix("/") { try key.apply(&expected, .string(DaemonConfig.absolute(raw, from: "/")), "test") }
+            #expect(fromEnv == expected, "\(key.environmentName)=\(raw) does not give the default")
         }
     }
 
@@ -50,7 +54,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("c.toml")
         try Data("workers = 3\ninclude = [\"*.page\"]\n[ingestd]\nsettle_s = 0.5\n".utf8).write(to: file)
-        let (c, _) = try DaemonConfig.load(file: file.path, environment: ["INGESTD_WORKERS": "5", "INGESTD_STATE_DIR": "/srv/x"])
+        let c = try DaemonConfig.load(file: file.path, environment: ["INGESTD_WORKERS": "5", "INGESTD_STATE_DIR": "/srv/x"]).config
         #expect(c.workers == 5)
         #expect(c.include == ["*.page"])
         #expect(c.settleSeconds == 0.5)
@@ -59,29 +63,82 @@ import Testing
         #expect(c.resolve("/abs/path") == "/abs/path")
     }
 
-    @Test func mistakesAreReportedWithTheirLine() {
-        #expect(throws: TOMLSubset.ParseError.self) { try TOMLSubset.parse("workers = \n") }
-        #expect(throws: TOMLSubset.ParseError.self) { try TOMLSubset.parse("name = unquoted\n") }
-        #expect(throws: TOMLSubset.ParseError.self) { try TOMLSubset.parse("a = 1\na = 2\n") }
-        do {
-            _ = try TOMLSubset.parse("# ok\ninclude = [\"*.txt\",\n")
-            Issue.record("multi-line array accepted")
-        } catch {
-            #expect(error.line == 2)
+    /// A syntax error names the file, the line and the column (TOMLKit's position).
+    @Test func syntaxErrorsNameLineAndColumn() {
+        for (text, line) in [("workers = \n", 1), ("# ok\nname = unquoted\n", 2), ("a = 1\na = 2\n", 2), ("# ok\ninclude = [\"*.txt\",\n", 2)] {
+            do {
+                _ = try ConfigFile.parse(text, path: "c.toml")
+                Issue.record("accepted: \(text)")
+            } catch let e as ConfigFile.SyntaxError {
+                #expect(e.line == line, "\(text): \(e)")
+                #expect(e.column >= 1 && e.description.hasPrefix("c.toml:\(e.line):\(e.column): "))
+            } catch {
+                Issue.record("\(error)")
+            }
         }
-        var c = DaemonConfig()
-        #expect(throws: DaemonConfig.Invalid.self) { try c.apply(["wrokers": .integer(2)], source: "test") }
-        #expect(throws: DaemonConfig.Invalid.self) { try c.apply(["workers": .string("two")], source: "test") }
     }
 
-    @Test func tomlValues() throws {
-        let v = try TOMLSubset.parse("a = \"x\\ty\" # c\nb = 'lit\\eral'\nc = 16_777_216\nd = 2.5\ne = true\nf = [1, \"two\", false]\n")
+    /// Full TOML as a person writes it: tables, dotted keys, inline tables, multi-line strings.
+    @Test func fullTomlIsRead() throws {
+        let v = try ConfigFile.parse("""
+            a = "x\\ty" # c
+            b = 'lit\\eral'
+            c = 16_777_216
+            d = 2.5
+            e = true
+            f = [1, "two", false]
+            g = \"\"\"
+            two
+            lines\"\"\"
+            ingestd.workers = 3
+            [postgres]
+            url = "postgres:///x"
+            pool = { size = 4 }
+            """, path: "c.toml")
         #expect(v["a"] == .string("x\ty"))
         #expect(v["b"] == .string("lit\\eral"))
         #expect(v["c"] == .integer(16_777_216))
         #expect(v["d"] == .float(2.5))
         #expect(v["e"] == .bool(true))
         #expect(v["f"] == .array([.integer(1), .string("two"), .bool(false)]))
+        #expect(v["g"] == .string("two\nlines"))
+        #expect(v["ingestd.workers"] == .integer(3))
+        #expect(v["postgres.url"] == .string("postgres:///x"))
+        #expect(v["postgres.pool.size"] == .integer(4))
+    }
+
+    @Test func anUnknownKeyIsAWarningWithTheNearestKnownOne() throws {
+        var c = DaemonConfig()
+        let warnings = try c.apply(["worker": .integer(4), "colour": .string("x")], source: "c.toml")
+        #expect(warnings.count == 2)
+        #expect(warnings.contains { $0.contains("unknown setting `worker`") && $0.contains("did you mean `workers`?") })
+        #expect(warnings.contains { $0.contains("`colour`") && !$0.contains("did you mean") })
+        #expect(c == DaemonConfig())
+    }
+
+    @Test func aWrongTypeNamesTheSettingAndTheTypeItNeeds() {
+        var c = DaemonConfig()
+        func message(_ values: [String: ConfigValue]) -> String {
+            do { _ = try c.apply(values, source: "c.toml"); return "" } catch { return "\(error)" }
+        }
+        #expect(message(["workers": .string("two")]) == "c.toml: `workers` must be a whole number ≥ 0, not the string \"two\"")
+        #expect(message(["settle_s": .bool(true)]) == "c.toml: `settle_s` must be a number, not true")
+        #expect(message(["include": .array([.integer(1)])]).contains("`include` must be a list of strings"))
+        #expect(message(["inbox": .integer(3)]) == "c.toml: `inbox` must be a string, not the number 3")
+    }
+
+    /// On a command line and in INGESTD_* variables a relative path is taken from the
+    /// working directory; in the file, from the state dir.
+    @Test func relativePathsMeanWhatAShellUserMeans() throws {
+        let env = try DaemonConfig.load(file: nil, environment: ["INGESTD_INBOX": "drop", "INGESTD_STATE_DIR": "st"], directory: "/home/u")
+        #expect(env.config.inboxPath == "/home/u/drop")
+        #expect(env.config.stateDir == "/home/u/st")
+        #expect(DaemonConfig.absolute("inbox", from: "/home/u") == "/home/u/inbox")
+        #expect(DaemonConfig.absolute("../x", from: "/home/u") == "/home/x")
+        #expect(DaemonConfig.absolute("/abs", from: "/home/u") == "/abs")
+        var fromFile = DaemonConfig()
+        _ = try fromFile.apply(["state_dir": .string("/srv/st"), "inbox": .string("drop")], source: "c.toml")
+        #expect(fromFile.inboxPath == "/srv/st/drop")
     }
 
     @Test func fileFilterGlobs() {

@@ -139,6 +139,20 @@ func waitUntil(timeout: Double, _ what: String, poll: Double = 0.05, _ condition
     throw Timeout(what: what)
 }
 
+/// `waitUntil` for async tests: it suspends instead of blocking a thread of the cooperative
+/// pool (on two cores, two blocked threads stall every actor in the test process, the
+/// in-process daemon's included). Timeouts are generous: blocking end-to-end tests running
+/// alongside can hold the pool for a while.
+func eventually(timeout: Double = 120, _ what: String, _ condition: () async -> Bool) async throws {
+    let end = Date().addingTimeInterval(timeout)
+    while Date() < end {
+        if await condition() { return }
+        try await Task.sleep(for: .milliseconds(50))
+    }
+    if await condition() { return }
+    throw Timeout(what: what)
+}
+
 /// Page text: the seeds, and small generated pages with unique content.
 enum Pages {
     static func seed(_ i: Int) -> Data {

@@ -70,6 +70,24 @@ import Testing
         #expect(try d.waitForExit().status == 0)
     }
 
+    /// `ingestd run --inbox drop` watches ./drop (the working directory's), as every Unix tool
+    /// would; an unknown key in the file is a warning naming the nearest known one.
+    @Test func relativeFlagsAreTakenFromTheWorkingDirectory() throws {
+        let d = try DaemonHarness("relflags")
+        defer { d.killHard() }
+        let drop = d.root.appendingPathComponent("drop")
+        try FileManager.default.createDirectory(at: drop, withIntermediateDirectories: true)
+        let config = d.root.appendingPathComponent("c.toml")
+        try Data("worker = 2\n".utf8).write(to: config)
+        try d.start(arguments: ["--inbox", "drop", "--config", config.path])
+        #expect(d.status()?["inbox"] as? String == drop.path)
+        try Pages.seed(0).write(to: drop.appendingPathComponent("a.txt"))
+        try waitUntil(timeout: 30, "ingested from ./drop") { d.counter("files_ingested") == 1 }
+        #expect(d.logText.contains("unknown setting `worker` ignored — did you mean `workers`?"))
+        d.signal(SIGTERM)
+        #expect(try d.waitForExit().status == 0)
+    }
+
     @Test func systemdNotifyProtocol() throws {
         let d = try DaemonHarness("notify")
         let socketPath = d.root.appendingPathComponent("notify.sock").path

@@ -50,9 +50,8 @@ import Testing
         let j = Journal()
         let group = ServiceGroup(services: [Stub(name: "status", journal: j), Stub(name: "sink", journal: j, hangs: true)])
         try await group.start()
-        let started = ContinuousClock.now
+        // the stuck shutdown sleeps an hour: returning at all means the deadline ended the wait
         #expect(await group.shutdown(within: .milliseconds(300)) == false)
-        #expect(ContinuousClock.now - started < .seconds(5))
         #expect(await !j.lines.contains("shutdown status"), "status was stopped before the stuck sink")
     }
 
@@ -70,10 +69,10 @@ import Testing
         let daemon = Daemon(config: fixed, reload: { fixed }, log: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         let run = Task { try await daemon.run() }
         let inbox = URL(fileURLWithPath: fixed.inboxPath)
-        try waitUntil(timeout: 60, "running") { Self.status(fixed)?["state"] as? String == "running" }
+        try await eventually("running") { Self.status(fixed)?["state"] as? String == "running" }
         let names = (0..<1500).map { "p\($0).txt" }
         for (i, name) in names.enumerated() { try Pages.unique(60_000 + i).write(to: inbox.appendingPathComponent(name)) }
-        try waitUntil(timeout: 60, "some pages in") { ((Self.status(fixed)?["counters"] as? [String: Any])?["files_ingested"] as? Int ?? 0) >= 20 }
+        try await eventually("some pages in") { ((Self.status(fixed)?["counters"] as? [String: Any])?["files_ingested"] as? Int ?? 0) >= 20 }
         daemon.requestStop()
         #expect(try await run.value == 0)
         #expect(Self.status(fixed)?["state"] as? String == "stopped")

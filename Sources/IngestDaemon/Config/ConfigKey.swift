@@ -3,21 +3,24 @@
 /// `config/ingestd.toml` lists each key with its default (a test holds the three together).
 struct ConfigKey: Sendable {
     let name: String
+    /// A path: relative values are taken from the state dir in the file, from the working
+    /// directory on the command line and in `INGESTD_*` variables.
+    var isPath = false
     /// Stores a value; `what` names the setting and where it came from, for error messages.
-    let apply: @Sendable (inout DaemonConfig, TOMLSubset.Value, _ what: String) throws -> Void
+    let apply: @Sendable (inout DaemonConfig, ConfigValue, _ what: String) throws -> Void
 
     var environmentName: String { "INGESTD_" + name.uppercased() }
 
     static let all: [ConfigKey] = [
-        .string("state_dir", \.stateDir),
-        .string("inbox", \.inbox),
-        .string("records_dir", \.recordsDir),
-        .string("archive_dir", \.archiveDir),
-        .string("failed_dir", \.failedDir),
-        .string("summary_file", \.summaryFile),
-        .string("status_file", \.statusFile),
-        .string("ledger_file", \.ledgerFile),
-        .string("metrics_file", \.metricsFile),
+        .path("state_dir", \.stateDir),
+        .path("inbox", \.inbox),
+        .path("records_dir", \.recordsDir),
+        .path("archive_dir", \.archiveDir),
+        .path("failed_dir", \.failedDir),
+        .path("summary_file", \.summaryFile),
+        .path("status_file", \.statusFile),
+        .path("ledger_file", \.ledgerFile),
+        .path("metrics_file", \.metricsFile),
         .integer("workers", \.workers),
         .strings("include", \.include),
         .strings("exclude", \.exclude),
@@ -29,23 +32,51 @@ struct ConfigKey: Sendable {
         .integer("queue_capacity", \.queueCapacity, atLeast: 1),
         .integer("summary_window_hours", \.summaryWindowHours, atLeast: 1),
         .number("drain_deadline_s", \.drainDeadlineSeconds, within: 1...3600),
-        .string("lexicon_dir", \.lexiconDir),
+        .path("lexicon_dir", \.lexiconDir),
     ]
 
     static let byName: [String: ConfigKey] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+
+    /// The known key nearest to a mistyped one (`worker` → `workers`), if any is close.
+    static func nearest(to name: String) -> String? {
+        let scored = all.map { ($0.name, distance(Array(name), Array($0.name))) }.min { $0.1 < $1.1 }
+        guard let (best, d) = scored, d <= max(2, name.count / 3) else { return nil }
+        return best
+    }
+
+    /// Levenshtein distance (keys are short).
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
+    }
 
     typealias Path<T> = WritableKeyPath<DaemonConfig, T> & Sendable
 
     static func string(_ name: String, _ path: Path<String>) -> ConfigKey {
         ConfigKey(name: name) { config, value, what in
-            guard case .string(let s) = value else { throw DaemonConfig.Invalid(message: "\(what) must be a string") }
+            guard case .string(let s) = value else { throw DaemonConfig.Invalid(message: "\(what) must be a string, not \(value.kind)") }
             config[keyPath: path] = s
         }
     }
 
+    static func path(_ name: String, _ path: Path<String>) -> ConfigKey {
+        var key = string(name, path)
+        key.isPath = true
+        return key
+    }
+
     static func integer(_ name: String, _ path: Path<Int>, atLeast floor: Int = 0) -> ConfigKey {
         ConfigKey(name: name) { config, value, what in
-            guard case .integer(let i) = value, i >= 0 else { throw DaemonConfig.Invalid(message: "\(what) must be a whole number ≥ 0") }
+            guard case .integer(let i) = value, i >= 0 else { throw DaemonConfig.Invalid(message: "\(what) must be a whole number ≥ 0, not \(value.kind)") }
             config[keyPath: path] = max(floor, i)
         }
     }
@@ -56,7 +87,7 @@ struct ConfigKey: Sendable {
             switch value {
             case .integer(let i): d = Double(i)
             case .float(let f): d = f
-            default: throw DaemonConfig.Invalid(message: "\(what) must be a number")
+            default: throw DaemonConfig.Invalid(message: "\(what) must be a number, not \(value.kind)")
             }
             config[keyPath: path] = min(range.upperBound, max(range.lowerBound, d))
         }
@@ -69,9 +100,9 @@ struct ConfigKey: Sendable {
                 config[keyPath: path] = s.split(separator: " ").map(String.init)
                 return
             }
-            guard case .array(let items) = value else { throw DaemonConfig.Invalid(message: "\(what) must be a list of strings") }
+            guard case .array(let items) = value else { throw DaemonConfig.Invalid(message: "\(what) must be a list of strings, not \(value.kind)") }
             config[keyPath: path] = try items.map { item in
-                guard case .string(let s) = item else { throw DaemonConfig.Invalid(message: "\(what) must be a list of strings") }
+                guard case .string(let s) = item else { throw DaemonConfig.Invalid(message: "\(what) must be a list of strings, not a list holding \(item.kind)") }
                 return s
             }
         }

@@ -62,47 +62,78 @@ package struct DaemonConfig: Sendable, Equatable {
     }
 
     /// Applies `key = value` settings (from the file or the environment), each through its
-    /// entry in `ConfigKey.all`.
-    mutating func apply(_ values: [String: TOMLSubset.Value], source: String) throws {
+    /// entry in `ConfigKey.all`. A wrong value is an error naming the setting and the type it
+    /// needs; an unknown key is returned as a warning (with the nearest known key), so a
+    /// typo does not stop a service but is said.
+    mutating func apply(_ values: [String: ConfigValue], source: String) throws -> [String] {
+        var warnings: [String] = []
         for (key, value) in values.sorted(by: { $0.key < $1.key }) {
             let name = key.hasPrefix("ingestd.") ? String(key.dropFirst("ingestd.".count)) : key
             guard let setting = ConfigKey.byName[name] else {
-                throw Invalid(message: "\(source): unknown setting `\(key)` (see config/ingestd.toml for the list)")
+                let hint = ConfigKey.nearest(to: name).map { " — did you mean `\($0)`?" } ?? " (config/ingestd.toml lists every setting)"
+                warnings.append("\(source): unknown setting `\(key)` ignored\(hint)")
+                continue
             }
             try setting.apply(&self, value, "\(source): `\(key)`")
         }
+        return warnings
     }
 
-    /// `INGESTD_WORKERS=4` → `workers = 4`; values are read as TOML values, bare words as strings.
-    static func environmentValues(_ env: [String: String]) -> [String: TOMLSubset.Value] {
-        var out: [String: TOMLSubset.Value] = [:]
+    /// `INGESTD_WORKERS=4` → `workers = 4`; values are read as TOML values, bare words as
+    /// strings. Relative paths are taken from `directory` (the working directory), as a
+    /// shell user means them.
+    static func environmentValues(_ env: [String: String], directory: String) -> [String: ConfigValue] {
+        var out: [String: ConfigValue] = [:]
         for key in ConfigKey.all {
             guard let raw = env[key.environmentName] else { continue }
-            if let parsed = try? TOMLSubset.parse("v = \(raw)"), let v = parsed["v"] { out[key.name] = v } else { out[key.name] = .string(raw) }
+            if key.isPath {
+                out[key.name] = .string(absolute(raw, from: directory))
+            } else if let parsed = try? ConfigFile.parse("v = \(raw)", path: key.environmentName), let v = parsed["v"] {
+                out[key.name] = v
+            } else {
+                out[key.name] = .string(raw)
+            }
         }
         return out
+    }
+
+    /// A path as given on a command line: relative to `directory`; empty stays empty.
+    package static func absolute(_ path: String, from directory: String = FileManager.default.currentDirectoryPath) -> String {
+        guard !path.isEmpty, !path.hasPrefix("/") else { return path }
+        return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
     }
 
     /// Looked for when no file is named: the repository's, then the installed service's.
     static let defaultFiles = ["config/ingestd.toml", "/etc/ingestd/ingestd.toml"]
 
+    /// The settings in force and what was said about them.
+    package struct Loaded: Sendable {
+        package var config: DaemonConfig
+        /// The config file read, if any.
+        package var file: String?
+        /// Unknown keys, for the log (or stderr).
+        package var warnings: [String]
+    }
+
     /// Defaults, then the file (explicit, `INGESTD_CONFIG`, or the first of `defaultFiles`
-    /// present), then the
-    /// environment; flags are applied by the caller.
-    package static func load(file: String?, environment: [String: String]) throws -> (DaemonConfig, String?) {
-        var config = DaemonConfig()
-        var used: String?
+    /// present), then the environment; flags are applied by the caller (`absolute(_:)`
+    /// for paths).
+    package static func load(file: String?, environment: [String: String],
+                             directory: String = FileManager.default.currentDirectoryPath) throws -> Loaded {
+        var loaded = Loaded(config: DaemonConfig(), file: nil, warnings: [])
         let candidate = file ?? environment["INGESTD_CONFIG"] ?? defaultFiles.first { FileManager.default.fileExists(atPath: $0) }
         if let path = candidate {
             guard let data = FileManager.default.contents(atPath: path) else { throw Invalid(message: "cannot read config file \(path)") }
+            let values: [String: ConfigValue]
             do {
-                try config.apply(try TOMLSubset.parse(String(decoding: data, as: UTF8.self)), source: path)
-            } catch let e as TOMLSubset.ParseError {
-                throw Invalid(message: "\(path): \(e)")
+                values = try ConfigFile.parse(String(decoding: data, as: UTF8.self), path: path)
+            } catch let e as ConfigFile.SyntaxError {
+                throw Invalid(message: e.description)
             }
-            used = path
+            loaded.warnings += try loaded.config.apply(values, source: path)
+            loaded.file = path
         }
-        try config.apply(environmentValues(environment), source: "environment")
-        return (config, used)
+        loaded.warnings += try loaded.config.apply(environmentValues(environment, directory: directory), source: "environment")
+        return loaded
     }
 }

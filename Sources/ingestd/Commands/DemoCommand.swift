@@ -34,7 +34,7 @@ struct DemoCommand: AsyncParsableCommand {
             Console.error("ingestd demo: no pages in \(seeds)/ (run it from the repository, or pass --seeds)")
             throw ExitCode(1)
         }
-        var config = try DaemonConfig.load(file: nil, environment: [:]).0
+        var config = try DaemonConfig.load(file: nil, environment: [:]).config
         config.stateDir = state.path
         config.settleSeconds = 0.5
         config.statusIntervalSeconds = 0.5

@@ -23,7 +23,9 @@ struct StatusCommand: ParsableCommand {
         if let statusFile {
             path = statusFile
         } else {
-            let (c, _) = try DaemonConfig.load(file: config, environment: ProcessInfo.processInfo.environment)
+            let loaded = try DaemonConfig.load(file: config, environment: ProcessInfo.processInfo.environment)
+            for w in loaded.warnings { Console.error(w) }
+            let c = loaded.config
             path = c.statusPath
         }
         guard let data = FileManager.default.contents(atPath: path) else {

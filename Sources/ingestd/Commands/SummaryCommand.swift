@@ -18,8 +18,10 @@ struct SummaryCommand: ParsableCommand {
     @Flag(help: "Recompute the summary from records/ and write it.") var rebuild = false
 
     func run() throws {
-        var (c, _) = try DaemonConfig.load(file: config, environment: ProcessInfo.processInfo.environment)
-        if let stateDir { c.stateDir = stateDir }
+        let loaded = try DaemonConfig.load(file: config, environment: ProcessInfo.processInfo.environment)
+        for w in loaded.warnings { Console.error(w) }
+        var c = loaded.config
+        if let stateDir { c.stateDir = DaemonConfig.absolute(stateDir) }
         let path = c.summaryPath
         if rebuild {
             let rebuilt = try Self.rebuild(c)
