@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // The config file: full TOML with line and column in its errors (wraps toml++).
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // The search index: SQLite (Debian's, with FTS5) in WAL mode.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The C boundary: libinotifytools, nothing else.
@@ -44,6 +46,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // The executable `ingestd`: its commands and nothing else.

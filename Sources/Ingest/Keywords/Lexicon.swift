@@ -287,7 +287,11 @@ public struct Lexicon: Sendable {
     }
 
     public func contains(_ word: String) -> Bool {
-        let n = lookup(Array(word.utf16))
+        contains(Array(word.utf16))
+    }
+
+    func contains<C: Collection>(_ units: C) -> Bool where C.Element == UInt16 {
+        let n = lookup(units)
         return n != Self.none && !nodes[Int(n)].logProb.isNaN
     }
 

@@ -33,6 +33,7 @@ struct ConfigKey: Sendable {
         .integer("summary_window_hours", \.summaryWindowHours, atLeast: 1),
         .number("drain_deadline_s", \.drainDeadlineSeconds, within: 1...3600),
         .path("lexicon_dir", \.lexiconDir),
+        .path("index_file", \.indexFile),
     ]
 
     static let byName: [String: ConfigKey] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })

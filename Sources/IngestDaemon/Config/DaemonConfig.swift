@@ -32,7 +32,9 @@ package struct DaemonConfig: Sendable, Equatable {
     /// Paths waiting in memory; the inbox itself holds the rest of the backlog.
     var queueCapacity = 256
     package var summaryWindowHours = 24
-    var lexiconDir = "/usr/lib/python3/dist-packages/jieba"
+    package var lexiconDir = "/usr/lib/python3/dist-packages/jieba"
+    /// The search index (SQLite, derived from records/); empty: none.
+    package var indexFile = "index.sqlite"
     /// How long a stop may spend finishing files in flight before it leaves the rest in the
     /// inbox: the unit's `TimeoutStopSec` (30 s) minus a margin for the final writes.
     package var drainDeadlineSeconds = 25.0
@@ -55,6 +57,7 @@ package struct DaemonConfig: Sendable, Equatable {
     package var statusPath: String { resolve(statusFile) }
     var ledgerPath: String { resolve(ledgerFile) }
     var metricsPath: String? { metricsFile.isEmpty ? nil : resolve(metricsFile) }
+    package var indexPath: String? { indexFile.isEmpty ? nil : resolve(indexFile) }
 
     struct Invalid: Error, CustomStringConvertible {
         let message: String

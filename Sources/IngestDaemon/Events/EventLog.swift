@@ -24,7 +24,7 @@ struct EventLog: EventSubscriber {
             log.notice("writes succeed again: the waiting files are being committed")
         case .problem(let message, let level, _), .said(let message, let level):
             log.log(level: level, "\(message)")
-        case .state, .workers, .watchMode, .watches, .scanFinished, .working, .workDone:
+        case .state, .workers, .watchMode, .watches, .scanFinished, .working, .workDone, .recordsDurable:
             break
         }
     }

@@ -61,13 +61,15 @@ package final class Daemon: Sendable {
         let metrics = IngestMetrics(version: DaemonVersion.current)
         let summary = SummaryStore(documentPath: config.summaryPath, windowHours: config.summaryWindowHours, now: RFC3339Clock.now(), log: log)
         let statusService = StatusService(board: status, queue: queue, metrics: metrics, config: config, notify: notify, log: log)
+        let index = openIndex(lexicon)
         // the log last: status.json already shows what a log line announces
-        let events = EventBus([status, summary, metrics, statusService, EventLog(log: log)])
+        let events = EventBus([status, summary, metrics, statusService] + (index.map { [$0] } ?? []) + [EventLog(log: log)])
         let scans = ScanCoordinator(inbox: config.inboxPath, queue: queue, settings: settings, settle: config.settleSeconds, events: events)
         let pace = RescanPace(config.rescanIntervalSeconds)
         let pool = WorkerPool(queue: queue, settings: settings, processor: processor, events: events)
         let workers = WorkerPoolService(pool: pool, queue: queue, workers: config.resolvedWorkers)
         await sink.setOutcomeHandler { s, outcome in await pool.finished(s, outcome) }
+        await sink.setDurableHandler { ends in await events.emit(.recordsDurable(ends)) }
         // our own disk refusing writes: degraded, said once, retried until it passes; once it
         // passes, a scan finds anything the fault kept out of the pipeline
         await sink.setFaultHandler { message in
@@ -81,6 +83,7 @@ package final class Daemon: Sendable {
         let services = ServiceGroup(services: [
             statusService,
             SummaryService(store: summary),
+        ] + (index.map { [$0] } ?? []) + [
             sink,
             workers,
             ScanService(scans: scans, pace: pace),
@@ -121,6 +124,19 @@ package final class Daemon: Sendable {
         let c = await status.counters
         log.info("stopped: \(c.filesIngested) file(s) ingested, \(c.articles) article(s), \(c.duplicates) duplicate(s), \(c.failed) failed")
         return 0
+    }
+
+    /// The search index service, or nil when none is configured or it cannot be opened
+    /// (said once; ingesting goes on without it).
+    private func openIndex(_ lexicon: Lexicon) -> IndexService? {
+        guard let path = config.indexPath else { return nil }
+        do {
+            let index = try SearchIndex(path: path, recordsDir: config.recordsPath, segmenter: SearchSegmenter(lexicon: lexicon))
+            return IndexService(index: index, log: log)
+        } catch {
+            log.warning("search index \(path) cannot be opened (\(error)); ingesting without it — `ingestd reindex` rebuilds it from records/")
+            return nil
+        }
     }
 
     private var metricsFolder: [String] {

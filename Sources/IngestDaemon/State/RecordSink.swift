@@ -49,6 +49,7 @@ actor RecordSink {
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
     private var onOutcome: @Sendable (Submission, Outcome) async -> Void = { _, _ in }
     private var onFault: @Sendable (String?) async -> Void = { _ in }
+    private var onDurable: @Sendable ([String: Int]) async -> Void = { _ in }
     /// The write fault in force (nil: writes succeed).
     private(set) var fault: String?
     private(set) var largestBatch = 0
@@ -62,6 +63,9 @@ actor RecordSink {
     func setOutcomeHandler(_ h: @escaping @Sendable (Submission, Outcome) async -> Void) { onOutcome = h }
     /// Told once when writes start failing (with what failed) and once when they succeed again (nil).
     func setFaultHandler(_ h: @escaping @Sendable (String?) async -> Void) { onFault = h }
+    /// Told after each committed batch how far each records file it touched is committed
+    /// (file name → byte length): what a reader of records/ (the search index) may read.
+    func setDurableHandler(_ h: @escaping @Sendable ([String: Int]) async -> Void) { onDurable = h }
 
     var committedSources: Int { ledger.entries }
 
@@ -126,7 +130,8 @@ actor RecordSink {
                 batch = items + batch
                 unmoved = moves + unmoved
                 await enterFault(message)
-            case .written(let outcomes, let retried):
+            case .written(let outcomes, let retried, let durable):
+                if !durable.isEmpty { await onDurable(durable) }
                 for (i, s) in items.enumerated() where isNew[i] {
                     ledger.insert(sha: s.sha)
                     if let k = CommitLedger.key(s.sha) { committing.remove(k) }
@@ -201,8 +206,9 @@ struct BatchWriter: Sendable {
         /// Our storage refused the records or the ledger: every byte of the batch was cut
         /// back, nothing is committed.
         case fault(String)
-        /// Committed; one move outcome per item, then one per retried move.
-        case written([MoveOutcome], retried: [MoveOutcome])
+        /// Committed; one move outcome per item, then one per retried move, and the committed
+        /// length of each records file written.
+        case written([MoveOutcome], retried: [MoveOutcome], durable: [String: Int])
     }
 
     func write(_ items: [RecordSink.Submission], isNew: [Bool], retryMoves: [(RecordSink.Submission, isNew: Bool)] = []) async -> BatchResult {
@@ -227,6 +233,7 @@ struct BatchWriter: Sendable {
         // 1. records, fsync'd; 2. the ledger: the commit point. A failure at any step cuts
         // every file of this batch back to where it was.
         var appended: [(path: String, size: Int)] = []
+        var durable: [String: Int] = [:]
         var stage = "records"
         do {
             if !perFile.isEmpty { try DurableFiles.makeDirectories(recordsDir) }
@@ -234,6 +241,7 @@ struct BatchWriter: Sendable {
                 let path = recordsDir + "/\(day).jsonl"
                 let a = try DurableFiles.append(bytes, to: path)
                 appended.append((path, a.sizeBefore))
+                durable["\(day).jsonl"] = a.sizeBefore + bytes.count
             }
             stage = "ledger"
             if !ledgerBytes.isEmpty { try DurableFiles.append(ledgerBytes, to: ledgerPath) }
@@ -257,6 +265,6 @@ struct BatchWriter: Sendable {
         let outcomes = items.indices.map { move(items[$0], isNew[$0]) }
         let retried = retryMoves.map { move($0.0, $0.isNew) }
         for f in folders { DurableFiles.syncDirectory(f) }
-        return .written(outcomes, retried: retried)
+        return .written(outcomes, retried: retried, durable: durable)
     }
 }

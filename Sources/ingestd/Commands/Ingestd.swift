@@ -9,6 +9,6 @@ struct Ingestd: AsyncParsableCommand {
         commandName: "ingestd",
         abstract: "Watch an inbox of newspaper page files and turn each page into article records.",
         version: version,
-        subcommands: [RunCommand.self, IngestCommand.self, StatusCommand.self, SummaryCommand.self, DemoCommand.self]
+        subcommands: [RunCommand.self, IngestCommand.self, StatusCommand.self, SummaryCommand.self, SearchCommand.self, ShowCommand.self, ReindexCommand.self, DemoCommand.self]
     )
 }

@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import Ingest
+
+/// `index.sqlite` in the state dir: one row per record (its fields and where its line is in
+/// `records/`), and an FTS5 index over title, subtitle, authors and body as the segmenter
+/// splits them. Derived from `records/` alone, which stay the source of truth: each records
+/// file is read from the position the index last reached (kept in the same transaction as
+/// the rows it covers), so a crash anywhere loses nothing and indexes nothing twice, and
+/// record ids make a repeat harmless anyway. WAL mode: readers never block the writer.
+package final class SearchIndex: Sendable {
+    let path: String
+    package let recordsDir: String
+    let segmenter: SearchSegmenter
+    let db: DatabasePool
+
+    package init(path: String, recordsDir: String, segmenter: SearchSegmenter) throws {
+        self.path = path
+        self.recordsDir = recordsDir
+        self.segmenter = segmenter
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        db = try DatabasePool(path: path, configuration: config)
+        try Self.migrator.migrate(db)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE records (
+                    rowid INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    sha256 TEXT NOT NULL, path TEXT NOT NULL,
+                    paper TEXT, date TEXT, edition TEXT, section TEXT,
+                    title TEXT NOT NULL, subtitle TEXT, authors TEXT NOT NULL, kind TEXT NOT NULL,
+                    chars INTEGER NOT NULL, ingested_at TEXT NOT NULL, summary TEXT NOT NULL, keywords TEXT NOT NULL,
+                    file TEXT NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL
+                );
+                CREATE INDEX records_date ON records(date);
+                CREATE INDEX records_paper ON records(paper);
+                CREATE VIRTUAL TABLE records_fts USING fts5(title, subtitle, authors, body, content='', tokenize='unicode61');
+                CREATE TABLE positions (file TEXT PRIMARY KEY, bytes INTEGER NOT NULL);
+                """)
+        }
+        return m
+    }
+
+    /// Indexes what `records/<file>` holds beyond the stored position, up to `limit` bytes
+    /// (the committed length, when the sink says it; else the whole file). Returns the
+    /// records added.
+    @discardableResult
+    func catchUp(file: String, upTo limit: Int? = nil) throws -> Int {
+        let full = recordsDir + "/" + file
+        guard let handle = FileHandle(forReadingAtPath: full) else { return 0 }
+        defer { try? handle.close() }
+        let size = Int((try? handle.seekToEnd()) ?? 0)
+        let end = min(limit ?? size, size)
+        return try db.write { db -> Int in
+            var start = try Int.fetchOne(db, sql: "SELECT bytes FROM positions WHERE file = ?", arguments: [file]) ?? 0
+            if start > size { start = 0 }  // the file was cut back (recovery): read it again; ids dedupe
+            guard end > start else { return 0 }
+            try handle.seek(toOffset: UInt64(start))
+            let data = try handle.read(upToCount: end - start) ?? Data()
+            var added = 0
+            var lineStart = 0
+            let bytes = [UInt8](data)
+            var consumed = 0
+            for i in bytes.indices where bytes[i] == 0x0A {
+                let line = bytes[lineStart..<i]
+                if let record = try? JSONDecoder().decode(ArticleRecord.self, from: Data(line)) {
+                    if try insert(record, file: file, offset: start + lineStart, length: i - lineStart, in: db) { added += 1 }
+                }
+                lineStart = i + 1
+                consumed = i + 1
+            }
+            try db.execute(sql: "INSERT INTO positions(file, bytes) VALUES (?, ?) ON CONFLICT(file) DO UPDATE SET bytes = excluded.bytes",
+                           arguments: [file, start + consumed])
+            return added
+        }
+    }
+
+    /// Every records file, from where the index stopped (at start: what a crash left).
+    @discardableResult
+    package func catchUpAll() throws -> Int {
+        try recordFiles().reduce(0) { $0 + (try catchUp(file: $1)) }
+    }
+
+    /// Drops everything and indexes `records/` from the start.
+    @discardableResult
+    package func rebuild() throws -> Int {
+        try db.write { db in
+            try db.execute(sql: "DELETE FROM records; DELETE FROM positions; INSERT INTO records_fts(records_fts) VALUES('delete-all');")
+        }
+        return try catchUpAll()
+    }
+
+    func recordFiles() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: recordsDir)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
+    }
+
+    private func insert(_ r: ArticleRecord, file: String, offset: Int, length: Int, in db: Database) throws -> Bool {
+        try db.execute(sql: """
+            INSERT INTO records(id, sha256, path, paper, date, edition, section, title, subtitle, authors, kind, chars,
+                                ingested_at, summary, keywords, file, offset, length)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
+            """, arguments: [r.id, r.source.sha256, r.source.path, r.paper, r.date, r.edition, r.section, r.title, r.subtitle,
+                             r.authors.joined(separator: "、"), r.kind.rawValue, r.chars, r.ingestedAt, r.summary,
+                             r.keywords.joined(separator: " "), file, offset, length])
+        guard db.changesCount == 1 else { return false }
+        let rowid = db.lastInsertedRowID
+        try db.execute(sql: "INSERT INTO records_fts(rowid, title, subtitle, authors, body) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [rowid, segmenter.segment(r.title, forIndex: true), segmenter.segment(r.subtitle ?? "", forIndex: true),
+                                   segmenter.segment(r.authors.joined(separator: " "), forIndex: true),
+                                   segmenter.segment(r.paragraphs.joined(separator: "\n"), forIndex: true)])
+        return true
+    }
+
+    package var count: Int { ((try? db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM records") }) ?? nil) ?? 0 }
+}
