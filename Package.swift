@@ -64,7 +64,7 @@ let package = Package(
         // The fuzz target (libFuzzer with -DFUZZING, see scripts/fuzz.sh; a replay tool otherwise).
         .executableTarget(name: "IngestFuzz", dependencies: ["Ingest"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DaemonTests", dependencies: ["Ingest", "IngestDaemon", "ingestd", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "DaemonTests", dependencies: ["Ingest", "IngestDaemon", "ingestd", .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -26,7 +26,7 @@ struct SearchQuery: Sendable {
             let words = segmenter.segment(text).split(separator: " ")
             guard !words.isEmpty else { return nil }
             if words.count == 1 { return "\"\(words[0])\"" + (prefix ? " *" : "") }
-            return "NEAR(" + words.map { "\"\($0)\"" }.joined(separator: " ") + ", \(words.count + 4))"
+            return "NEAR(" + words.map { "\"\($0)\"" }.joined(separator: " ") + ", \(6 * words.count + 4))"
         }
         while i < query.endIndex {
             let c = query[i]
@@ -63,7 +63,15 @@ struct SearchQuery: Sendable {
             }
         }
         guard !terms.isEmpty else { throw Malformed(description: "the query has no words to look for: \(query)") }
-        match = parts.joined(separator: " ")
+        // FTS5 wants an explicit AND between an operand and a parenthesis
+        var joined: [String] = []
+        for p in parts {
+            if let last = joined.last, !["AND", "OR", "NOT", "("].contains(last), !["AND", "OR", "NOT", ")"].contains(p) {
+                joined.append("AND")
+            }
+            joined.append(p)
+        }
+        match = joined.joined(separator: " ")
         self.terms = terms
     }
 }
