@@ -60,7 +60,7 @@ let package = Package(
             ]
         ),
         // Throughput benchmark of the pure pipeline (prints figures; not a test).
-        .executableTarget(name: "IngestBench", dependencies: ["Ingest"]),
+        .executableTarget(name: "IngestBench", dependencies: ["Ingest", "IngestDaemon"]),
         // The fuzz target (libFuzzer with -DFUZZING, see scripts/fuzz.sh; a replay tool otherwise).
         .executableTarget(name: "IngestFuzz", dependencies: ["Ingest"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"], resources: [.copy("Fixtures")]),

@@ -19,6 +19,7 @@ struct IngestBench {
         if args.contains("--help") || args.contains("-h") {
             print("usage: ingest-bench [--seconds S] [--runs R] [--workers N] [--parse-only] [SEEDS_DIR]")
             print("       ingest-bench --shapes [--shape NAME] [--sizes 1,4,16]   (adversarial page shapes, MiB)")
+            print("       ingest-bench --search N [SEEDS_DIR]   (the search index: N generated articles, build rate, size, query latency)")
             print("Prints parsing throughput (MB/s, pages/s, articles/s), medians of R runs; asserts nothing.")
             return
         }
@@ -41,6 +42,8 @@ struct IngestBench {
             sizes = args[i + 1].split(separator: ",").compactMap { Int($0) }.map { $0 << 20 }
             args.removeSubrange(i...(i + 1))
         }
+        var searchArticles: Int?
+        if let i = args.firstIndex(of: "--search"), i + 1 < args.count { searchArticles = Int(args[i + 1]); args.removeSubrange(i...(i + 1)) }
         let seedsDir = args.first ?? "seeds"
         let lexiconDir = ProcessInfo.processInfo.environment["INGESTD_LEXICON_DIR"] ?? "/usr/lib/python3/dist-packages/jieba"
 
@@ -57,6 +60,10 @@ struct IngestBench {
         }
         let pages = names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.sorted().map { read(seedsDir + "/" + $0) }
         guard !pages.isEmpty else { print("no pages in \(seedsDir)"); exit(2) }
+        if let searchArticles {
+            try SearchBench.run(Ingestor(lexicon: lexicon), lexicon: lexicon, pages: pages, articles: searchArticles)
+            return
+        }
         let bench = IngestBench(pages: pages, ingestor: Ingestor(lexicon: lexicon), seconds: seconds, parseOnly: parseOnly)
 
         let corpusBytes = pages.reduce(0) { $0 + $1.count }
