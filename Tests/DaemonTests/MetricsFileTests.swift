@@ -16,9 +16,11 @@ import Testing
     }
 
     @Test func countsOutcomesReasonsAndTimes() throws {
+        // a relative path in an INGESTD_* variable is taken from the working directory (the
+        // harness runs the daemon in its root folder)
         let d = try DaemonHarness("metrics", settings: ["INGESTD_METRICS_FILE": "metrics/ingestd.prom"])
         try d.start()
-        let path = d.stateDir.appendingPathComponent("metrics/ingestd.prom").path
+        let path = d.root.appendingPathComponent("metrics/ingestd.prom").path
         let first = Self.samples(try String(contentsOfFile: path, encoding: .utf8))
         // every series exists from the start
         #expect(first["ingestd_files_total{outcome=\"ingested\"}"] == 0)

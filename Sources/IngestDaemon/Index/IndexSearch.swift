@@ -40,9 +40,17 @@ extension SearchIndex {
         }
         var sql: String
         var args: [(any DatabaseValueConvertible)?] = []
-        if let query {
+        if let query, f.isEmpty {
+            // rank (bm25 with the column weights set at creation) inside FTS5, then the 20 rows
             sql = """
-                SELECT r.file, r.offset, r.length, bm25(records_fts, 10.0, 4.0, 2.0, 1.0) AS score
+                SELECT r.file, r.offset, r.length, m.rank AS score
+                FROM (SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ? ORDER BY rank LIMIT ?) m
+                JOIN records r ON r.rowid = m.rowid ORDER BY m.rank
+                """
+            args = [query.match, f.limit]
+        } else if let query {
+            sql = """
+                SELECT r.file, r.offset, r.length, records_fts.rank AS score
                 FROM records_fts JOIN records r ON r.rowid = records_fts.rowid
                 WHERE records_fts MATCH ?
                 """
@@ -55,8 +63,10 @@ extension SearchIndex {
         if let k = f.kind { sql += " AND r.kind = ?"; args.append(k) }
         if let s = f.since { sql += " AND r.date >= ?"; args.append(s) }
         if let u = f.until { sql += " AND r.date <= ?"; args.append(u) }
-        sql += query == nil ? " ORDER BY r.date DESC, r.rowid LIMIT ?" : " ORDER BY score LIMIT ?"
-        args.append(f.limit)
+        if query == nil || !f.isEmpty {
+            sql += query == nil ? " ORDER BY r.date DESC, r.rowid LIMIT ?" : " ORDER BY score LIMIT ?"
+            args.append(f.limit)
+        }
         let rows: [Row]
         do {
             rows = try db.read { try Row.fetchAll($0, sql: sql, arguments: StatementArguments(args)) }
@@ -89,7 +99,11 @@ extension SearchIndex {
     /// About 80 characters around the first term found in the body (else the summary).
     static func snippet(_ r: ArticleRecord, terms: [String]) -> String {
         let body = r.paragraphs.joined(separator: " ")
-        guard let hit = terms.compactMap({ body.range(of: $0, options: .caseInsensitive) }).min(by: { $0.lowerBound < $1.lowerBound }) else {
+        // case folding only for terms with Latin letters (Foundation's folding search is slow)
+        func find(_ t: String) -> Range<String.Index>? {
+            t.unicodeScalars.contains { $0.properties.isAlphabetic && $0.isASCII } ? body.range(of: t, options: .caseInsensitive) : body.range(of: t)
+        }
+        guard let hit = terms.compactMap(find).min(by: { $0.lowerBound < $1.lowerBound }) else {
             return String(r.summary.prefix(80))
         }
         let from = body.index(hit.lowerBound, offsetBy: -30, limitedBy: body.startIndex) ?? body.startIndex

@@ -20,6 +20,11 @@ package final class SearchIndex: Sendable {
         self.segmenter = segmenter
         var config = Configuration()
         config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            // the index is derived: a transaction lost to a power cut is read again from
+            // records/ (its position is in the same transaction), so WAL's NORMAL is enough
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
+        }
         db = try DatabasePool(path: path, configuration: config)
         try Self.migrator.migrate(db)
     }
@@ -41,6 +46,7 @@ package final class SearchIndex: Sendable {
                 CREATE INDEX records_paper ON records(paper);
                 CREATE VIRTUAL TABLE records_fts USING fts5(title, subtitle, authors, body, content='', tokenize='unicode61');
                 CREATE TABLE positions (file TEXT PRIMARY KEY, bytes INTEGER NOT NULL);
+                INSERT INTO records_fts(records_fts, rank) VALUES('rank', 'bm25(10.0, 4.0, 2.0, 1.0)');
                 """)
         }
         return m
