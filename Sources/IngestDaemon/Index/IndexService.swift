@@ -21,13 +21,25 @@ actor IndexService: DaemonService, EventSubscriber {
         self.log = log
     }
 
+    /// The catch-up runs in the background: a first index of a large records/ (an upgrade,
+    /// a deleted index) must not hold up the start past systemd's TimeoutStartSec.
     func start() async throws {
-        do {
-            let added = try index.catchUpAll()
+        running = true
+        Task { await self.catchUp() }
+    }
+
+    private func catchUp() async {
+        let index = self.index
+        let result = await withCheckedContinuation { c in
+            Self.io.async { c.resume(returning: Result { try index.catchUpAll() }) }
+        }
+        switch result {
+        case .success(let added):
             if added > 0 { log.notice("search index: caught up on \(added) record(s) from records/") }
-        } catch {
+        case .failure(let error):
             report(error)
         }
+        await drain()
     }
 
     func shutdown() async {
