@@ -153,6 +153,31 @@ import Testing
         #expect(try d.waitForExit().status == 0)
     }
 
+    /// A file that keeps stopping the daemon mid-parse (here: kill -9 while a worker holds
+    /// it, three times) is set aside in failed/ on the next start instead of a fourth parse:
+    /// a poison file never becomes a restart loop.
+    @Test func aFileThatKeepsStoppingTheDaemonIsSetAside() throws {
+        let d = try DaemonHarness("poisonloop")
+        defer { d.killHard() }
+        let slow = String(repeating: "5月12日,藕耕卫生院举办了庆祝活动。\n徐海燕 摄\n", count: 90_000)
+        try d.start()
+        try Data(slow.utf8).write(to: d.inbox.appendingPathComponent("slow.txt"))
+        for attempt in 1...3 {
+            try waitUntil(timeout: 120, "slow.txt in a worker (attempt \(attempt))") {
+                (d.status()?["working_on"] as? [[String: Any]])?.contains { $0["file"] as? String == "slow.txt" } == true
+            }
+            d.killHard()
+            try d.start()
+        }
+        try waitUntil(timeout: 60, "slow.txt set aside") { d.counter("failed") == 1 }
+        let report = d.failedReport("slow.txt")
+        #expect(report?["error"] as? String == "too_complex")
+        #expect((report?["detail"] as? String)?.contains("stopped 3 times while parsing this file") == true)
+        #expect(d.files(in: "inbox").isEmpty)
+        d.signal(SIGTERM)
+        #expect(try d.waitForExit().status == 0)
+    }
+
     @Test func symlinksAreNeverFollowed() throws {
         let d = try DaemonHarness("symlink")
         try d.start()

@@ -57,7 +57,8 @@ package final class Daemon: Sendable {
         let sink = RecordSink(ledger: ledger, recordsDir: config.recordsPath, archiveDir: config.archivePath)
         let queue = WorkQueue(capacity: config.queueCapacity)
         let settings = LiveSettings(.init(maxFileBytes: config.maxFileBytes, filter: FileFilter(include: config.include, exclude: config.exclude)))
-        let processor = ProcessorFactory(ingestor: Ingestor(lexicon: lexicon), sink: sink, inbox: config.inboxPath, failedDir: config.failedPath)
+        let processor = ProcessorFactory(ingestor: Ingestor(lexicon: lexicon), sink: sink, inbox: config.inboxPath, failedDir: config.failedPath,
+                                         attempts: ParseAttempts(dir: config.stateDirURL.path + "/.parsing"))
         let metrics = IngestMetrics(version: DaemonVersion.current)
         let summary = SummaryStore(documentPath: config.summaryPath, windowHours: config.summaryWindowHours, now: RFC3339Clock.now(), log: log)
         let statusService = StatusService(board: status, queue: queue, metrics: metrics, config: config, notify: notify, log: log)
@@ -168,8 +169,9 @@ struct ProcessorFactory: Sendable {
     let sink: RecordSink
     let inbox: String
     let failedDir: String
+    let attempts: ParseAttempts
 
     func make(_ limits: FileProcessor.Limits) -> FileProcessor {
-        FileProcessor(ingestor: ingestor, sink: sink, inbox: inbox, failedDir: failedDir, limits: limits)
+        FileProcessor(ingestor: ingestor, sink: sink, inbox: inbox, failedDir: failedDir, attempts: attempts, limits: limits)
     }
 }

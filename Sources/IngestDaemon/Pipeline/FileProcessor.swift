@@ -9,6 +9,7 @@ struct FileProcessor: Sendable {
     let sink: RecordSink
     let inbox: String
     let failedDir: String
+    let attempts: ParseAttempts
     let limits: Limits
 
     struct Limits: Sendable, Equatable {
@@ -72,10 +73,18 @@ struct FileProcessor: Sendable {
             return .submitted(.init(sha: sha, relativePath: rel, sourcePath: path, lines: [], recordCount: 0, bytes: bytes.count,
                                     day: day, at: stamp, records: []))
         }
+        let previous = attempts.interrupted(sha)
+        if previous >= attempts.limit {
+            attempts.end(sha)
+            return fail(path, rel, IngestFailure(.tooComplex, "the daemon stopped \(previous) times while parsing this file (a crash or a kill); it is set aside so that it cannot stop the daemon again — report it with the file"), at: at)
+        }
+        attempts.begin(sha, after: previous)
         let result: Ingestor.Result
         do {
             result = try ingestor.ingest(bytes, path: rel, ingestedAt: at, sha256: sha)
+            attempts.end(sha)
         } catch {
+            attempts.end(sha)
             return fail(path, rel, error, at: at)
         }
         var lines: [UInt8] = []
