@@ -13,8 +13,9 @@ actor IndexService: DaemonService, EventSubscriber {
     private var failing = false
     private var pending: [String: Int] = [:]
     private var running = false
-    /// SQLite's writes and fsyncs happen here, off the cooperative pool (as the sink's do).
-    private static let io = DispatchQueue(label: "ingestd.index-io")
+    private var stopping = false
+    /// SQLite's writes and fsyncs happen there, off the cooperative pool, at a low priority.
+    private let thread = IndexThread()
 
     init(index: SearchIndex, log: Logger) {
         self.index = index
@@ -24,25 +25,27 @@ actor IndexService: DaemonService, EventSubscriber {
     /// The catch-up runs in the background: a first index of a large records/ (an upgrade,
     /// a deleted index) must not hold up the start past systemd's TimeoutStartSec.
     func start() async throws {
+        // the lengths now, before the sink starts: all of it is committed (recovery has cut
+        // what was not), while bytes appended later are not until the sink says so
+        for file in index.recordFiles() {
+            let size = (try? FileManager.default.attributesOfItem(atPath: index.recordsDir + "/" + file))?[.size] as? Int
+            pending[file] = size ?? 0
+        }
         running = true
         Task { await self.catchUp() }
     }
 
+    /// Every records file up to its committed length, a chunk at a time (like the batches
+    /// after it).
     private func catchUp() async {
-        let index = self.index
-        let result = await withCheckedContinuation { c in
-            Self.io.async { c.resume(returning: Result { try index.catchUpAll() }) }
-        }
-        switch result {
-        case .success(let added):
-            if added > 0 { log.notice("search index: caught up on \(added) record(s) from records/") }
-        case .failure(let error):
-            report(error)
-        }
-        await drain()
+        let added = await drain()
+        if added > 0 { log.notice("search index: caught up on \(added) record(s) from records/") }
     }
 
+    /// Finishes the chunk in hand; what is left is read at the next start (the positions
+    /// say where), so a stop never waits for the index to catch up with a burst.
     func shutdown() async {
+        stopping = true
         while running { try? await Task.sleep(for: .milliseconds(20)) }
     }
 
@@ -54,22 +57,26 @@ actor IndexService: DaemonService, EventSubscriber {
         Task { await self.drain() }
     }
 
-    private func drain() async {
-        while let (file, end) = pending.first {
-            pending[file] = nil
+    @discardableResult
+    private func drain() async -> Int {
+        var added = 0
+        // one transaction at a time, so that a stop waits for one chunk at most
+        while !stopping, let (file, end) = pending.first {
             let index = self.index
-            let result = await withCheckedContinuation { c in
-                Self.io.async { c.resume(returning: Result { try index.catchUp(file: file, upTo: end) }) }
-            }
+            let result = await thread.run { try index.catchUpChunk(file: file, upTo: end) }
             switch result {
-            case .success:
+            case .success(let chunk):
+                added += chunk.added
+                if !chunk.more, pending[file] == end { pending[file] = nil }
                 if failing { log.notice("search index: written again") }
                 failing = false
             case .failure(let error):
+                pending[file] = nil
                 report(error)
             }
         }
         running = false
+        return added
     }
 
     private func report(_ error: Error) {

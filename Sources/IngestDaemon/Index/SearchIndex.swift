@@ -14,7 +14,9 @@ package final class SearchIndex: Sendable {
     let segmenter: SearchSegmenter
     let db: DatabasePool
 
-    package init(path: String, recordsDir: String, segmenter: SearchSegmenter) throws {
+    /// `cacheMiB`: SQLite's page cache; small in the daemon (memory stays flat in a burst),
+    /// larger for a search command.
+    package init(path: String, recordsDir: String, segmenter: SearchSegmenter, cacheMiB: Int = 8) throws {
         self.path = path
         self.recordsDir = recordsDir
         self.segmenter = segmenter
@@ -23,7 +25,7 @@ package final class SearchIndex: Sendable {
         config.prepareDatabase { db in
             // the index is derived: a transaction lost to a power cut is read again from
             // records/ (its position is in the same transaction), so WAL's NORMAL is enough
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(cacheMiB * 1024)")
         }
         db = try DatabasePool(path: path, configuration: config)
         try Self.migrator.migrate(db)
@@ -53,36 +55,56 @@ package final class SearchIndex: Sendable {
     }
 
     /// Indexes what `records/<file>` holds beyond the stored position, up to `limit` bytes
-    /// (the committed length, when the sink says it; else the whole file). Returns the
-    /// records added.
+    /// (the committed length, when the sink says it; else the whole file), in transactions of
+    /// at most `chunk` bytes of records (FTS5 keeps a transaction's terms in memory). Returns
+    /// the records added.
     @discardableResult
-    func catchUp(file: String, upTo limit: Int? = nil) throws -> Int {
+    func catchUp(file: String, upTo limit: Int? = nil, chunk: Int = 1 << 20) throws -> Int {
+        var added = 0
+        while true {
+            let (n, more) = try catchUpChunk(file: file, upTo: limit, chunk: chunk)
+            added += n
+            if !more { return added }
+        }
+    }
+
+    /// One transaction of `catchUp`: the records added, and whether more are left below `limit`.
+    func catchUpChunk(file: String, upTo limit: Int?, chunk: Int = 1 << 20) throws -> (added: Int, more: Bool) {
         let full = recordsDir + "/" + file
-        guard let handle = FileHandle(forReadingAtPath: full) else { return 0 }
+        guard let handle = FileHandle(forReadingAtPath: full) else { return (0, false) }
         defer { try? handle.close() }
         let size = Int((try? handle.seekToEnd()) ?? 0)
         let end = min(limit ?? size, size)
-        return try db.write { db -> Int in
-            var start = try Int.fetchOne(db, sql: "SELECT bytes FROM positions WHERE file = ?", arguments: [file]) ?? 0
-            if start > size { start = 0 }  // the file was cut back (recovery): read it again; ids dedupe
-            guard end > start else { return 0 }
-            try handle.seek(toOffset: UInt64(start))
-            let data = try handle.read(upToCount: end - start) ?? Data()
-            var added = 0
-            var lineStart = 0
-            let bytes = [UInt8](data)
-            var consumed = 0
-            for i in bytes.indices where bytes[i] == 0x0A {
-                let line = bytes[lineStart..<i]
-                if let record = try? JSONDecoder().decode(ArticleRecord.self, from: Data(line)) {
-                    if try insert(record, file: file, offset: start + lineStart, length: i - lineStart, in: db) { added += 1 }
+        do {
+            return try db.write { db -> (Int, Bool) in
+                var start = try Int.fetchOne(db, sql: "SELECT bytes FROM positions WHERE file = ?", arguments: [file]) ?? 0
+                if start > size { start = 0 }  // the file was cut back (recovery): read it again; ids dedupe
+                guard end > start else { return (0, false) }
+                try handle.seek(toOffset: UInt64(start))
+                let bytes = [UInt8](try handle.read(upToCount: min(end - start, chunk)) ?? Data())
+                var added = 0, lineStart = 0, consumed = 0
+                for i in bytes.indices where bytes[i] == 0x0A {
+                    if let record = try? JSONDecoder().decode(ArticleRecord.self, from: Data(bytes[lineStart..<i])),
+                       try insert(record, file: file, offset: start + lineStart, length: i - lineStart, in: db) {
+                        added += 1
+                    }
+                    lineStart = i + 1
+                    consumed = i + 1
                 }
-                lineStart = i + 1
-                consumed = i + 1
+                if consumed == 0 && bytes.count == chunk {
+                    // one line longer than a chunk: take it whole
+                    let line = [UInt8](try handle.read(upToCount: end - start - chunk) ?? Data())
+                    let whole = bytes + line
+                    if let nl = whole.firstIndex(of: 0x0A) {
+                        if let record = try? JSONDecoder().decode(ArticleRecord.self, from: Data(whole[..<nl])),
+                           try insert(record, file: file, offset: start, length: nl, in: db) { added += 1 }
+                        consumed = nl + 1
+                    }
+                }
+                try db.execute(sql: "INSERT INTO positions(file, bytes) VALUES (?, ?) ON CONFLICT(file) DO UPDATE SET bytes = excluded.bytes",
+                               arguments: [file, start + consumed])
+                return (added, consumed > 0 && start + consumed < end)
             }
-            try db.execute(sql: "INSERT INTO positions(file, bytes) VALUES (?, ?) ON CONFLICT(file) DO UPDATE SET bytes = excluded.bytes",
-                           arguments: [file, start + consumed])
-            return added
         }
     }
 

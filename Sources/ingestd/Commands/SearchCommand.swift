@@ -28,7 +28,7 @@ struct IndexOptions: ParsableArguments {
             throw ExitCode(1)
         }
         let lexicon = try LexiconFiles.load(directory: c.lexiconDir)
-        return try SearchIndex(path: path, recordsDir: c.recordsPath, segmenter: SearchSegmenter(lexicon: lexicon))
+        return try SearchIndex(path: path, recordsDir: c.recordsPath, segmenter: SearchSegmenter(lexicon: lexicon), cacheMiB: 64)
     }
 }
 
