@@ -162,14 +162,18 @@ import Testing
         let slow = String(repeating: "5月12日,藕耕卫生院举办了庆祝活动。\n徐海燕 摄\n", count: 90_000)
         try d.start()
         try Data(slow.utf8).write(to: d.inbox.appendingPathComponent("slow.txt"))
+        let markers = d.stateDir.appendingPathComponent(".parsing").path
         for attempt in 1...3 {
-            try waitUntil(timeout: 120, "slow.txt in a worker (attempt \(attempt))") {
-                (d.status()?["working_on"] as? [[String: Any]])?.contains { $0["file"] as? String == "slow.txt" } == true
+            // killed once the parse has begun: its marker counts this attempt
+            try waitUntil(timeout: 120, "slow.txt being parsed (attempt \(attempt))") {
+                ((try? FileManager.default.contentsOfDirectory(atPath: markers)) ?? []).contains { name in
+                    (try? String(contentsOfFile: markers + "/" + name, encoding: .utf8)) == "\(attempt)\n"
+                }
             }
             d.killHard()
             try d.start()
         }
-        try waitUntil(timeout: 60, "slow.txt set aside") { d.counter("failed") == 1 }
+        try waitUntil(timeout: 120, "slow.txt set aside") { d.counter("failed") == 1 }
         let report = d.failedReport("slow.txt")
         #expect(report?["error"] as? String == "too_complex")
         #expect((report?["detail"] as? String)?.contains("stopped 3 times while parsing this file") == true)
