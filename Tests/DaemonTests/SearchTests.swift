@@ -54,7 +54,7 @@ import Testing
             return (c["files_ingested"] ?? 0) + (c["duplicates"] ?? 0) + (c["failed"] ?? 0) == pages.count
         }
         let records = d.records()
-        try waitUntil(timeout: 30, "the index caught up") { Self.indexed(d).count == records.count }
+        try waitUntil(timeout: 180, "the index caught up", poll: 0.25) { Self.indexed(d).count == records.count }
 
         // every headline and author, through the index the daemon built (one process: the
         // lexicon is loaded once)
@@ -126,7 +126,7 @@ import Testing
         try waitUntil(timeout: 120, "the burst done") { ((try? FileManager.default.contentsOfDirectory(atPath: d.inbox.path)) ?? ["x"]).isEmpty }
         let records = d.records()
         let ids = records.map { $0["id"] as! String }
-        try waitUntil(timeout: 30, "the index caught up") { Self.indexed(d).count == records.count }
+        try waitUntil(timeout: 180, "the index caught up", poll: 0.25) { Self.indexed(d).count == records.count }
         let indexed = Self.indexed(d)
         #expect(Set(indexed) == Set(ids) && indexed.count == ids.count)
         d.signal(SIGTERM)
