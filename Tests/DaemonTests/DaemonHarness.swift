@@ -52,6 +52,20 @@ final class DaemonHarness {
 
     func signal(_ sig: Int32) { if pid > 0 { kill(pid, sig) } }
 
+    /// Builds the C `source` into a shared object beside the state and preloads it into the
+    /// daemon (fault injection); false, with a message, where no C compiler is at hand.
+    func preload(_ name: String, source: String) throws -> Bool {
+        let shim = root.appendingPathComponent(name + ".so").path
+        let file = root.appendingPathComponent(name + ".c").path
+        try source.write(toFile: file, atomically: true, encoding: .utf8)
+        guard DiskFullTests.run(["cc", "-shared", "-fPIC", "-o", shim, file, "-ldl"]) == 0 else {
+            print("skipped: no C compiler to build the \(name) shim")
+            return false
+        }
+        environment["LD_PRELOAD"] = shim
+        return true
+    }
+
     /// Waits for the process to exit; returns its status and how long it took.
     @discardableResult
     func waitForExit(timeout: Double = 30) throws -> (status: Int32, seconds: Double) {

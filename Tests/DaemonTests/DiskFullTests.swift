@@ -174,15 +174,8 @@ import Testing
     /// it stays, and the retry commits it exactly once.
     @Test func eioOnFsyncNeverAcknowledgesABatch() throws {
         let d = try DaemonHarness("eio")
-        let shim = d.root.appendingPathComponent("failsync.so").path
-        let source = d.root.appendingPathComponent("failsync.c").path
-        try Self.shimSource.write(toFile: source, atomically: true, encoding: .utf8)
-        guard Self.run(["cc", "-shared", "-fPIC", "-o", shim, source, "-ldl"]) == 0 else {
-            print("skipped: no C compiler to build the fault-injection shim")
-            return
-        }
+        guard try d.preload("failsync", source: Self.shimSource) else { return }
         defer { d.killHard() }
-        d.environment["LD_PRELOAD"] = shim
         d.environment["FAULT_PATH_PART"] = "/records/"
         d.environment["FAULT_NTH"] = "3"
         try d.start()

@@ -8,20 +8,13 @@ import Testing
 @Suite struct WatchdogTests {
     @Test func aStuckSinkStopsThePingsAndTheyResumeWhenFilesMove() throws {
         let d = try DaemonHarness("watchdog")
-        let shim = d.root.appendingPathComponent("hangsync.so").path
-        let source = d.root.appendingPathComponent("hangsync.c").path
-        try Self.shimSource.write(toFile: source, atomically: true, encoding: .utf8)
-        guard DiskFullTests.run(["cc", "-shared", "-fPIC", "-o", shim, source, "-ldl"]) == 0 else {
-            print("skipped: no C compiler to build the stall shim")
-            return
-        }
+        guard try d.preload("hangsync", source: Self.shimSource) else { return }
         defer { d.killHard() }
         let hang = d.root.appendingPathComponent("hang").path
         let socketPath = d.root.appendingPathComponent("notify.sock").path
         let listener = try DatagramListener(path: socketPath)
         d.environment["NOTIFY_SOCKET"] = socketPath
         d.environment["WATCHDOG_USEC"] = "2000000"  // pings every 1 s; silent after 2 s without progress
-        d.environment["LD_PRELOAD"] = shim
         d.environment["HANG_PATH_PART"] = "ledger"
         d.environment["HANG_WHILE"] = hang
         try d.start()

@@ -35,20 +35,7 @@ public struct KeywordExtractor: Sendable {
         }
         var tokens: [WordSegmenter.Token] = []
         tokens.reserveCapacity(units.count / 2)
-        let scratch = WordSegmenter.Scratch()
-        let logTotal = lexicon.logTotal
-        lexicon.withView { view in
-            lookup.withUnsafeBufferPointer { buf in
-                var i = 0
-                while i < buf.count {
-                    guard WordSegmenter.isWordUnit(buf[i]) else { i += 1; continue }
-                    var j = i + 1
-                    while j < buf.count, WordSegmenter.isWordUnit(buf[j]) { j += 1 }
-                    WordSegmenter.segment(view, logTotal: logTotal, buf, i..<j, into: &tokens, scratch: scratch)
-                    i = j
-                }
-            }
-        }
+        WordSegmenter.segmentRuns(lexicon, lookup, unit: WordSegmenter.isWordUnit, into: &tokens)
 
         // counts keyed by lexicon node, or by text for tokens the lexicon lacks
         struct Entry { var count: Double; var first: Int; var start: Int; var end: Int; var node: Lexicon.Node }

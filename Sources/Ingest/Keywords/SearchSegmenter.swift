@@ -28,20 +28,7 @@ public struct SearchSegmenter: Sendable {
         }
         var tokens: [WordSegmenter.Token] = []
         tokens.reserveCapacity(units.count / 2)
-        let scratch = WordSegmenter.Scratch()
-        let logTotal = lexicon.logTotal
-        lexicon.withView { view in
-            units.withUnsafeBufferPointer { buf in
-                var i = 0
-                while i < buf.count {
-                    guard Self.isIndexed(buf[i]) else { i += 1; continue }
-                    var j = i + 1
-                    while j < buf.count, Self.isIndexed(buf[j]) { j += 1 }
-                    WordSegmenter.segment(view, logTotal: logTotal, buf, i..<j, into: &tokens, scratch: scratch)
-                    i = j
-                }
-            }
-        }
+        WordSegmenter.segmentRuns(lexicon, units, unit: Self.isIndexed, into: &tokens)
         var out = [UInt16]()
         out.reserveCapacity(units.count + tokens.count)
         for (k, t) in tokens.enumerated() {

@@ -61,6 +61,25 @@ struct WordSegmenter {
         deinit { release() }
     }
 
+    /// Appends the tokens of every run of `unit` characters in `text` (the rest separates
+    /// runs and yields no token).
+    static func segmentRuns(_ lexicon: Lexicon, _ text: [UInt16], unit: (UInt16) -> Bool, into tokens: inout [Token]) {
+        let scratch = Scratch()
+        let logTotal = lexicon.logTotal
+        lexicon.withView { view in
+            text.withUnsafeBufferPointer { buf in
+                var i = 0
+                while i < buf.count {
+                    guard unit(buf[i]) else { i += 1; continue }
+                    var j = i + 1
+                    while j < buf.count, unit(buf[j]) { j += 1 }
+                    segment(view, logTotal: logTotal, buf, i..<j, into: &tokens, scratch: scratch)
+                    i = j
+                }
+            }
+        }
+    }
+
     /// Appends the tokens of `text[range]`, which must hold word units only.
     static func segment(_ v: Lexicon.View, logTotal: Double, _ text: UnsafeBufferPointer<UInt16>, _ range: Range<Int>,
                         into tokens: inout [Token], scratch: Scratch) {

@@ -143,6 +143,4 @@ package final class SearchIndex: Sendable {
                                    segmenter.segment(r.paragraphs.joined(separator: "\n"), forIndex: true)])
         return true
     }
-
-    package var count: Int { ((try? db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM records") }) ?? nil) ?? 0 }
 }

@@ -58,7 +58,7 @@ package final class Daemon: Sendable {
         let queue = WorkQueue(capacity: config.queueCapacity)
         let settings = LiveSettings(.init(maxFileBytes: config.maxFileBytes, filter: FileFilter(include: config.include, exclude: config.exclude)))
         let processor = ProcessorFactory(ingestor: Ingestor(lexicon: lexicon), sink: sink, inbox: config.inboxPath, failedDir: config.failedPath,
-                                         attempts: ParseAttempts(dir: config.stateDirURL.path + "/.parsing"))
+                                         attempts: ParseAttempts(dir: parsingDir))
         let metrics = IngestMetrics(version: DaemonVersion.current)
         let summary = SummaryStore(documentPath: config.summaryPath, windowHours: config.summaryWindowHours, now: RFC3339Clock.now(), log: log)
         let statusService = StatusService(board: status, queue: queue, metrics: metrics, config: config, notify: notify, log: log)
@@ -140,12 +140,15 @@ package final class Daemon: Sendable {
         }
     }
 
+    /// Markers of parses in progress (`ParseAttempts`).
+    private var parsingDir: String { config.stateDirURL.path + "/.parsing" }
+
     private var metricsFolder: [String] {
         config.metricsPath.map { [($0 as NSString).deletingLastPathComponent] } ?? []
     }
 
     private func prepareFolders() throws {
-        for dir in [config.stateDirURL.path, config.inboxPath, config.recordsPath, config.archivePath, config.failedPath,
+        for dir in [config.stateDirURL.path, parsingDir, config.inboxPath, config.recordsPath, config.archivePath, config.failedPath,
                     (config.statusPath as NSString).deletingLastPathComponent, (config.ledgerPath as NSString).deletingLastPathComponent]
                     + metricsFolder {
             do {

@@ -81,10 +81,9 @@ struct FileProcessor: Sendable {
         attempts.begin(sha, after: previous)
         let result: Ingestor.Result
         do {
+            defer { attempts.end(sha) }
             result = try ingestor.ingest(bytes, path: rel, ingestedAt: at, sha256: sha)
-            attempts.end(sha)
         } catch {
-            attempts.end(sha)
             return fail(path, rel, error, at: at)
         }
         var lines: [UInt8] = []

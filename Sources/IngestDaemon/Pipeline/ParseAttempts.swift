@@ -19,8 +19,8 @@ struct ParseAttempts: Sendable {
     }
 
     /// Marks a parse as started: the count of attempts this one will be if it never returns.
+    /// (`dir` is made with the state folders at start.)
     func begin(_ sha: String, after previous: Int) {
-        try? DurableFiles.makeDirectories(dir)
         let path = dir + "/" + sha
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
         guard fd >= 0 else { return }
