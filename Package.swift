@@ -24,6 +24,10 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // The search index: SQLite (Debian's, with FTS5) in WAL mode.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The fleet sink: PostgreSQL's wire protocol (async, typed binds, Unix sockets), and
+        // NIOSSL for `sslmode=require`/`prefer` (postgres-nio builds on it already).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The C boundary: libinotifytools, nothing else.
@@ -47,6 +51,8 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         // The executable `ingestd`: its commands and nothing else.

@@ -9,10 +9,13 @@
 #                         nsenter and mount, for the test under a real systemd
 #   systemd-container     systemd-nspawn, which boots systemd as PID 1 in a container for
 #                         scripts/test-under-systemd.sh
+#   postgresql            PostgreSQL 15's server binaries (initdb, pg_ctl), for the tests of the
+#                         fleet shipper: they start their own cluster as the postgres user in a
+#                         temporary folder (the package's own cluster is not used)
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends libinotifytools0-dev python3-jieba systemd util-linux systemd-container >/dev/null
-echo "setup: libinotifytools0-dev, python3-jieba, systemd, util-linux and systemd-container installed"
+$SUDO apt-get install -y -qq --no-install-recommends libinotifytools0-dev python3-jieba systemd util-linux systemd-container postgresql >/dev/null
+echo "setup: libinotifytools0-dev, python3-jieba, systemd, util-linux, systemd-container and postgresql installed"

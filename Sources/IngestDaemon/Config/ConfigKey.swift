@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every setting, declared once: its name in the file, its `INGESTD_<NAME>` variable and how
 /// a value is checked and stored. The defaults are the properties of `DaemonConfig`;
 /// `config/ingestd.toml` lists each key with its default (a test holds the three together).
@@ -9,7 +11,8 @@ struct ConfigKey: Sendable {
     /// Stores a value; `what` names the setting and where it came from, for error messages.
     let apply: @Sendable (inout DaemonConfig, ConfigValue, _ what: String) throws -> Void
 
-    var environmentName: String { "INGESTD_" + name.uppercased() }
+    /// `postgres.url` → `INGESTD_POSTGRES_URL`.
+    var environmentName: String { "INGESTD_" + name.uppercased().replacingOccurrences(of: ".", with: "_") }
 
     static let all: [ConfigKey] = [
         .path("state_dir", \.stateDir),
@@ -34,6 +37,9 @@ struct ConfigKey: Sendable {
         .number("drain_deadline_s", \.drainDeadlineSeconds, within: 1...3600),
         .path("lexicon_dir", \.lexiconDir),
         .path("index_file", \.indexFile),
+        .string("postgres.url", \.postgresURL),
+        .string("postgres.host_id", \.postgresHostID),
+        .integer("postgres.batch_records", \.postgresBatchRecords, atLeast: 1),
     ]
 
     static let byName: [String: ConfigKey] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })

@@ -38,8 +38,19 @@ package struct DaemonConfig: Sendable, Equatable {
     /// How long a stop may spend finishing files in flight before it leaves the rest in the
     /// inbox: the unit's `TimeoutStopSec` (30 s) minus a margin for the final writes.
     package var drainDeadlineSeconds = 25.0
+    /// The fleet's PostgreSQL (`postgres://user:password@host:port/database?sslmode=…`, or a
+    /// Unix socket folder as `?host=/path`); empty: no shipping.
+    package var postgresURL = ""
+    /// This host's name in the fleet database; empty: the hostname.
+    package var postgresHostID = ""
+    /// Records per shipping transaction.
+    var postgresBatchRecords = 500
 
     package init() {}
+
+    package var resolvedHostID: String {
+        postgresHostID.isEmpty ? ProcessInfo.processInfo.hostName : postgresHostID
+    }
 
     var resolvedWorkers: Int { workers > 0 ? workers : max(1, ProcessInfo.processInfo.activeProcessorCount) }
 

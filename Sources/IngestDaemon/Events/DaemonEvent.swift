@@ -20,6 +20,8 @@ enum DaemonEvent: Sendable {
     case ingested(Commit)
     /// records/ files committed up to these lengths (file name → bytes), after each batch.
     case recordsDurable([String: Int])
+    /// The fleet shipper's state, lag and counts, after each change.
+    case postgres(StatusDocument.Postgres)
     /// Same content as a file ingested before: archived without records.
     case duplicate(file: String, bytes: Int, took: Duration?, at: Double)
     /// The file is in failed/ (or could not be taken) with a reason.

@@ -24,7 +24,8 @@ struct EventLog: EventSubscriber {
             log.notice("writes succeed again: the waiting files are being committed")
         case .problem(let message, let level, _), .said(let message, let level):
             log.log(level: level, "\(message)")
-        case .state, .workers, .watchMode, .watches, .scanFinished, .working, .workDone, .recordsDurable:
+        // the shipper logs its own changes of state, once each
+        case .state, .workers, .watchMode, .watches, .scanFinished, .working, .workDone, .recordsDurable, .postgres:
             break
         }
     }

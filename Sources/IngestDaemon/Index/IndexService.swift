@@ -15,7 +15,7 @@ actor IndexService: DaemonService, EventSubscriber {
     private var running = false
     private var stopping = false
     /// SQLite's writes and fsyncs happen there, off the cooperative pool, at a low priority.
-    private let thread = IndexThread()
+    private let thread = NiceThread(name: "index")
 
     init(index: SearchIndex, log: Logger) {
         self.index = index

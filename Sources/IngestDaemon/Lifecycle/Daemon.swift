@@ -59,12 +59,15 @@ package final class Daemon: Sendable {
         let settings = LiveSettings(.init(maxFileBytes: config.maxFileBytes, filter: FileFilter(include: config.include, exclude: config.exclude)))
         let processor = ProcessorFactory(ingestor: Ingestor(lexicon: lexicon), sink: sink, inbox: config.inboxPath, failedDir: config.failedPath,
                                          attempts: ParseAttempts(dir: parsingDir))
-        let metrics = IngestMetrics(version: DaemonVersion.current)
+        let shipper = try openShipper(lexicon)
+        let metrics = IngestMetrics(version: DaemonVersion.current, postgres: shipper != nil)
         let summary = SummaryStore(documentPath: config.summaryPath, windowHours: config.summaryWindowHours, now: RFC3339Clock.now(), log: log)
         let statusService = StatusService(board: status, queue: queue, metrics: metrics, config: config, notify: notify, log: log)
         let index = openIndex(lexicon)
         // the log last: status.json already shows what a log line announces
-        let events = EventBus([status, summary, metrics, statusService] + (index.map { [$0] } ?? []) + [EventLog(log: log)])
+        let derived: [any DaemonService & EventSubscriber] = (index.map { [$0] } ?? []) + (shipper.map { [$0] } ?? [])
+        let events = EventBus([status, summary, metrics, statusService] + derived + [EventLog(log: log)])
+        await shipper?.setReporter { await events.emit(.postgres($0)) }
         let scans = ScanCoordinator(inbox: config.inboxPath, queue: queue, settings: settings, settle: config.settleSeconds, events: events)
         let pace = RescanPace(config.rescanIntervalSeconds)
         let pool = WorkerPool(queue: queue, settings: settings, processor: processor, events: events)
@@ -84,7 +87,7 @@ package final class Daemon: Sendable {
         let services = ServiceGroup(services: [
             statusService,
             SummaryService(store: summary),
-        ] + (index.map { [$0] } ?? []) + [
+        ] + derived + [
             sink,
             workers,
             ScanService(scans: scans, pace: pace),
@@ -138,6 +141,21 @@ package final class Daemon: Sendable {
             log.warning("search index \(path) cannot be opened (\(error)); ingesting without it — `ingestd reindex` rebuilds it from records/")
             return nil
         }
+    }
+
+    /// The fleet shipper, when `[postgres] url` is set; a URL that cannot be read stops the
+    /// start (a fleet host that silently ships nothing would be worse).
+    private func openShipper(_ lexicon: Lexicon) throws -> PostgresShipper? {
+        guard !config.postgresURL.isEmpty else { return nil }
+        let target: PostgresTarget
+        do {
+            target = try PostgresTarget(url: config.postgresURL)
+        } catch {
+            throw StartupFailure(description: "\(error)")
+        }
+        return PostgresShipper(target: target, hostID: config.resolvedHostID, recordsDir: config.recordsPath,
+                               stateDir: config.stateDirURL.path, segmenter: SearchSegmenter(lexicon: lexicon),
+                               batchRecords: config.postgresBatchRecords, log: log)
     }
 
     /// Markers of parses in progress (`ParseAttempts`).

@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Prometheus
+import Synchronization
 
 /// The daemon's figures in the Prometheus text format, for node_exporter's textfile
 /// collector: written whole to a temporary file and renamed, so the collector never reads
@@ -21,13 +22,19 @@ final class IngestMetrics: Sendable {
     private let writeFaults: Counter
     private let writeFailing: Gauge
     private let processing: DurationHistogram
+    /// The fleet shipper's series (only when `[postgres]` is configured).
+    private let pgUp: Gauge?
+    private let pgLag: Gauge?
+    private let pgShipped: Counter?
+    private let pgDuplicates: Counter?
+    private let lastShipped = Mutex((records: 0, duplicates: 0))
 
     /// From a few milliseconds (a page) to seconds (a file near `max_file_bytes`).
     static let buckets: [Duration] = [.milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
                                       .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1),
                                       .seconds(2.5), .seconds(5), .seconds(10)]
 
-    init(version: String) {
+    init(version: String, postgres: Bool = false) {
         let registry = PrometheusCollectorRegistry()
         self.registry = registry
         func name(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
@@ -53,6 +60,14 @@ final class IngestMetrics: Sendable {
             buckets: Self.buckets)
         writeFaults = registry.makeCounter(descriptor: name("write_faults", "total", "Times our own storage started refusing writes (disk full, I/O error); batches are retried."))
         writeFailing = registry.makeGauge(descriptor: name("write_failing", "", "1 while records, ledger or archive writes fail and are being retried."))
+        if postgres {
+            pgUp = registry.makeGauge(descriptor: name("postgres_up", "", "1 while the fleet database is reachable and accepts what is shipped."))
+            pgLag = registry.makeGauge(descriptor: name("postgres_lag", "records", "Records committed here and not yet in the fleet database."))
+            pgShipped = registry.makeCounter(descriptor: name("postgres_shipped_records", "total", "Records sent to the fleet database."))
+            pgDuplicates = registry.makeCounter(descriptor: name("postgres_duplicate_sources", "total", "Sources another host had already sent (stored as duplicates)."))
+        } else {
+            (pgUp, pgLag, pgShipped, pgDuplicates) = (nil, nil, nil, nil)
+        }
         registry.makeGauge(descriptor: name("build_info", "", "Version of the running daemon."), labels: [("version", version)]).set(to: 1.0)
     }
 
@@ -81,6 +96,18 @@ final class IngestMetrics: Sendable {
     func writeFault(_ failing: Bool) {
         if failing { writeFaults.increment() }
         writeFailing.set(to: failing ? 1 : 0)
+    }
+
+    func postgres(_ p: StatusDocument.Postgres) {
+        pgUp?.set(to: p.state == "connected" ? 1 : 0)
+        pgLag?.set(to: Double(p.lagRecords))
+        // status carries totals since the start; the counters take the growth
+        let growth = lastShipped.withLock { last in
+            defer { last = (p.shippedRecords, p.duplicateSources) }
+            return (max(0, p.shippedRecords - last.records), max(0, p.duplicateSources - last.duplicates))
+        }
+        if growth.0 > 0 { pgShipped?.increment(by: Int64(growth.0)) }
+        if growth.1 > 0 { pgDuplicates?.increment(by: Int64(growth.1)) }
     }
 
     func render(queue: (pending: Int, inFlight: Int)) -> [UInt8] {

@@ -7,6 +7,7 @@ extension IngestMetrics: EventSubscriber {
         case .failed(_, let code, _, let took, _): failed(code, took: took)
         case .overflow: overflowed()
         case .writeFault(let message, _): writeFault(message != nil)
+        case .postgres(let p): postgres(p)
         default: break
         }
     }

@@ -53,6 +53,7 @@ actor StatusBoard {
         progressed(at)
     }
 
+    func setPostgres(_ p: StatusDocument.Postgres) { doc.postgres = p }
     func startWorking(_ file: String, at: Double) { working[file] = at }
     func stopWorking(_ file: String) { working[file] = nil }
 

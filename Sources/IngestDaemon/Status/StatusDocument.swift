@@ -73,6 +73,31 @@ package struct StatusDocument: Codable, Sendable, Equatable {
     /// The files the workers are parsing now, each with the time it was taken.
     package var workingOn: [WorkingOn]? = nil
 
+    /// The fleet shipper (`[postgres]`): `state` is `off` when none is configured.
+    package var postgres = Postgres()
+
+    package struct Postgres: Codable, Sendable, Equatable {
+        /// `off`, `connecting`, `connected`, `unreachable` (retrying), or `error` (the server
+        /// refuses what is sent; retrying).
+        package var state = "off"
+        package var hostID: String?
+        /// The database, without its password.
+        package var target: String?
+        /// Records committed here and not yet in PostgreSQL.
+        package var lagRecords = 0
+        /// Since the start: records sent, and sources another host had sent first.
+        package var shippedRecords = 0
+        package var duplicateSources = 0
+        package var lastShippedAt: String?
+        package var lastError: String?
+        package init() {}
+        enum CodingKeys: String, CodingKey {
+            case state, target
+            case hostID = "host_id", lagRecords = "lag_records", shippedRecords = "shipped_records"
+            case duplicateSources = "duplicate_sources", lastShippedAt = "last_shipped_at", lastError = "last_error"
+        }
+    }
+
     package struct WorkingOn: Codable, Sendable, Equatable {
         package var file: String
         package var since: String
@@ -83,6 +108,7 @@ package struct StatusDocument: Codable, Sendable, Equatable {
         case startedAt = "started_at", updatedAt = "updated_at", uptimeS = "uptime_s", stateDir = "state_dir"
         case lastIngest = "last_ingest", lastError = "last_error", ratePerMin = "rate_per_min", stalledS = "stalled_s"
         case refreshIntervalS = "refresh_interval_s", recentFailures = "recent_failures", writeFault = "write_fault", workingOn = "working_on"
+        case postgres
     }
 
     /// Encodes with every SPEC field present (`null` for absent optionals).
@@ -108,5 +134,6 @@ package struct StatusDocument: Codable, Sendable, Equatable {
         try c.encode(recentFailures, forKey: .recentFailures)
         try c.encode(writeFault, forKey: .writeFault)
         try c.encode(workingOn ?? [], forKey: .workingOn)
+        try c.encode(postgres, forKey: .postgres)
     }
 }

@@ -15,6 +15,7 @@ extension StatusBoard: EventSubscriber {
         case .failed(let file, let code, let detail, _, let at): failed(file: file, message: "\(code.rawValue): \(detail)", at: at)
         case .writeFault(let message, let at): writeFault(message, at: at)
         case .problem(let message, _, let at): error(message, at: at)
+        case .postgres(let p): setPostgres(p)
         case .abandoned, .deferred, .said, .recordsDurable: break
         }
     }

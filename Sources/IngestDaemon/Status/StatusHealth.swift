@@ -27,6 +27,10 @@ package enum StatusHealth {
         if let fault = doc.writeFault { reasons.append("writes failing: \(fault); retrying") }
         if doc.recentFailures > 0 { reasons.append("\(doc.recentFailures) failure(s) in the last 5 minutes") }
         if doc.watch.reconciling { reasons.append("reconciling after an inotify overflow") }
+        let pg = doc.postgres
+        if pg.state == "unreachable" || pg.state == "error" {
+            reasons.append("postgres \(pg.state): \(pg.lastError ?? "?"); \(pg.lagRecords) record(s) waiting, retrying")
+        }
         if doc.stalledS >= stallLimit { reasons.append("queue not moving for \(Int(doc.stalledS)) s") }
         for w in doc.workingOn ?? [] {
             if let since = parse(w.since), now - since > slowFileLimit {
@@ -46,6 +50,10 @@ package enum StatusHealth {
         ]
         if let l = d.lastIngest { lines.append(LineLogHandler.oneLine("last ingest: \(l.file) (\(l.articles) article(s)) at \(l.at)")) }
         if let e = d.lastError { lines.append(LineLogHandler.oneLine("last error: \(e.file.isEmpty ? "" : e.file + ": ")\(e.message) at \(e.at)")) }
+        let pg = d.postgres
+        if pg.state != "off" {
+            lines.append("postgres: \(pg.state) (\(pg.target ?? "?"), host \(pg.hostID ?? "?")); \(pg.lagRecords) record(s) to ship, \(pg.shippedRecords) shipped, \(pg.duplicateSources) duplicate source(s) since start")
+        }
         if let note = d.watch.note { lines.append("note: \(note)") }
         let now = parse(d.updatedAt) ?? 0
         for w in d.workingOn ?? [] {

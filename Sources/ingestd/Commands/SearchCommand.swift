@@ -16,6 +16,21 @@ struct IndexOptions: ParsableArguments {
         return c
     }
 
+    /// The fleet database of the config, for `--postgres`.
+    func fleet() throws -> FleetSearch {
+        let c = try settings()
+        guard !c.postgresURL.isEmpty else {
+            Console.error("ingestd: no fleet database configured ([postgres] url in the config, or INGESTD_POSTGRES_URL)")
+            throw ExitCode(1)
+        }
+        do {
+            return try FleetSearch(url: c.postgresURL, segmenter: SearchSegmenter(lexicon: try LexiconFiles.load(directory: c.lexiconDir)))
+        } catch let e as PostgresTarget.Invalid {
+            Console.error("ingestd: \(e)")
+            throw ExitCode(1)
+        }
+    }
+
     /// Opens the index; `create`: make it when missing (reindex), else a missing index is an error.
     func open(create: Bool = false) throws -> SearchIndex {
         let c = try settings()
@@ -32,8 +47,8 @@ struct IndexOptions: ParsableArguments {
     }
 }
 
-/// `ingestd search QUERY`: ranked articles from the index.
-struct SearchCommand: ParsableCommand {
+/// `ingestd search QUERY`: ranked articles from the index (or the fleet's PostgreSQL).
+struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Find articles: ranked by bm25, title matches first, with a highlighted snippet.",
@@ -41,7 +56,8 @@ struct SearchCommand: ParsableCommand {
         Words are matched as the index splits Chinese text into words (碳捕集 finds that word, not every 碳); \
         traditional and simplified characters match each other. "…" is a phrase; AND, OR, NOT and parentheses \
         work as in SQLite FTS5; title:, subtitle:, authors: and body: limit a word to one field; a trailing * \
-        matches a prefix. Works while the daemon runs. Exit 2 on a malformed query.
+        matches a prefix. Works while the daemon runs. Exit 2 on a malformed query. \
+        --postgres searches every host's records in the fleet database ([postgres] url) instead.
         """
     )
 
@@ -54,9 +70,9 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Only pages dated on or before this day (YYYY-MM-DD).") var until: String?
     @Option(help: "At most this many results.") var limit = 20
     @Flag(help: "Print the records (JSON Lines) instead.") var json = false
+    @Flag(help: "Search the fleet's PostgreSQL ([postgres] url, or INGESTD_POSTGRES_URL) instead of this host's index.") var postgres = false
 
-    func run() throws {
-        let idx = try index.open()
+    func run() async throws {
         var f = SearchIndex.Filters()
         f.paper = paper
         f.author = author
@@ -66,10 +82,17 @@ struct SearchCommand: ParsableCommand {
         f.limit = max(1, limit)
         let hits: [SearchIndex.Hit]
         do {
-            hits = try idx.search(query.joined(separator: " "), f)
+            if postgres {
+                hits = try await index.fleet().search(query.joined(separator: " "), f)
+            } else {
+                hits = try index.open().search(query.joined(separator: " "), f)
+            }
         } catch let e as SearchIndex.SearchError {
             Console.error("ingestd: \(e)")
             throw ExitCode(2)
+        } catch let e as FleetSearch.Unavailable {
+            Console.error("ingestd: \(e)")
+            throw ExitCode(1)
         }
         if json {
             for h in hits { print(h.line) }
@@ -88,15 +111,23 @@ struct SearchCommand: ParsableCommand {
 }
 
 /// `ingestd show ID`: one record as a person reads it.
-struct ShowCommand: ParsableCommand {
+struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Print one record as a person reads it: title, deck, byline, paragraphs.")
 
     @OptionGroup var index: IndexOptions
     @Argument(help: "The record id (from `ingestd search`).") var id: String
+    @Flag(help: "Read it from the fleet's PostgreSQL instead of this host's index.") var postgres = false
 
-    func run() throws {
-        guard let (r, _) = try index.open().record(id: id) else {
-            Console.error("ingestd: no record \(id) in the index")
+    func run() async throws {
+        let found: (ArticleRecord, String)?
+        do {
+            found = postgres ? try await index.fleet().record(id: id) : try index.open().record(id: id)
+        } catch let e as FleetSearch.Unavailable {
+            Console.error("ingestd: \(e)")
+            throw ExitCode(1)
+        }
+        guard let (r, _) = found else {
+            Console.error("ingestd: no record \(id) in the \(postgres ? "fleet database" : "index")")
             throw ExitCode(1)
         }
         if let k = r.kicker { print(k) }
