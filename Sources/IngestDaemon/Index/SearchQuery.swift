@@ -82,9 +82,15 @@ struct SearchQuery: Sendable {
         self.terms = terms
     }
 
-    private static func isOperand(_ p: Part) -> Bool {
+    /// Ends an operand: two in a row are joined by AND.
+    private static func endsOperand(_ p: Part) -> Bool {
         if case .words = p { return true }
         return p == .close
+    }
+
+    private static func startsOperand(_ p: Part) -> Bool {
+        if case .words = p { return true }
+        return p == .open
     }
 
     /// The FTS5 expression. One word is itself; several are NEAR each other (the index
@@ -94,7 +100,7 @@ struct SearchQuery: Sendable {
         var out: [String] = []
         var previous: Part?
         for p in parts {
-            if let previous, Self.isOperand(previous), Self.isOperand(p) || p == .open { out.append("AND") }
+            if let previous, Self.endsOperand(previous), Self.startsOperand(p) { out.append("AND") }
             switch p {
             case .open: out.append("(")
             case .close: out.append(")")
@@ -123,7 +129,7 @@ struct SearchQuery: Sendable {
         var out: [String] = []
         var previous: Part?
         for p in parts {
-            if let previous, Self.isOperand(previous), Self.isOperand(p) || p == .open || p == .not { out.append("&") }
+            if let previous, Self.endsOperand(previous), Self.startsOperand(p) || p == .not { out.append("&") }
             switch p {
             case .open: out.append("(")
             case .close: out.append(")")

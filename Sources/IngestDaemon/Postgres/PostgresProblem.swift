@@ -24,7 +24,10 @@ enum PostgresProblem {
         if let t = error as? PostgresTransactionError {
             return [t.beginError, t.closureError, t.commitError].contains { $0.map(isUnreachable) ?? false }
         }
-        guard let e = error as? PSQLError else { return true }
+        guard let e = error as? PSQLError else {
+            // SwiftNIO's socket errors on the way to the server; anything else is ours to say
+            return String(reflecting: type(of: error)).hasPrefix("NIO")
+        }
         if let state = e.serverInfo?[.sqlState] {
             // 57P01 admin shutdown, 57P03 cannot connect now, 08xxx connection exceptions
             return state.hasPrefix("08") || state == "57P01" || state == "57P02" || state == "57P03"
