@@ -109,6 +109,9 @@ package final class Daemon: Sendable {
                 workers.resize(to: fresh.resolvedWorkers)
                 await events.emit(.workers(fresh.resolvedWorkers))
                 log.info("configuration reloaded: \(fresh.resolvedWorkers) worker(s), include \(fresh.include), max_file_bytes \(fresh.maxFileBytes)")
+                if (fresh.postgresURL, fresh.resolvedHostID, fresh.postgresBatchRecords) != (config.postgresURL, config.resolvedHostID, config.postgresBatchRecords) {
+                    log.notice("the [postgres] settings changed: they take effect at the next start (the shipper keeps its connection and host id until then)")
+                }
             } catch {
                 await events.emit(.problem("configuration not reloaded, keeping the old one: \(error)", level: .error, at: RFC3339Clock.now()))
             }
