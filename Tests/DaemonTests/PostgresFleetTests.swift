@@ -90,7 +90,8 @@ import Testing
     @Test func aDatabaseThatIsDownOnlyMakesTheLagGrow() async throws {
         let pg = try PostgresCluster()
         try pg.stop()
-        let d = try DaemonHarness("pgdown", settings: Self.fleetSettings(pg, host: "beta"))
+        let d = try DaemonHarness("pgdown", settings: Self.fleetSettings(pg, host: "beta").merging(["INGESTD_METRICS_FILE": "ingestd.prom"]) { $1 })
+        let metrics = { MetricsFileTests.samples((try? String(contentsOfFile: d.root.appendingPathComponent("ingestd.prom").path, encoding: .utf8)) ?? "") }
         defer { d.killHard() }
         try d.start()
         for i in 0..<5 { try Pages.seed(i).write(to: d.inbox.appendingPathComponent("s\(i).txt")) }
@@ -102,9 +103,16 @@ import Testing
         }
         let status = try IngestCommandTests.run(["status", "--status-file", d.stateDir.appendingPathComponent("status.json").path])
         #expect(status.status == 1 && status.stdout.contains("postgres unreachable"), "\(status.stdout)")
+        try await eventually(timeout: 10, "the metrics show the lag") {
+            metrics()["ingestd_postgres_lag_records"] == Double(local.count) && metrics()["ingestd_postgres_up"] == 0
+        }
 
         try pg.start()
         try await eventually(timeout: 60, "shipped once the database is back") { Self.caughtUp(d) }
+        try await eventually(timeout: 10, "the metrics follow") {
+            let m = metrics()
+            return m["ingestd_postgres_up"] == 1 && m["ingestd_postgres_lag_records"] == 0 && m["ingestd_postgres_shipped_records_total"] == Double(local.count)
+        }
         #expect(Set(try pg.query("SELECT id FROM ingestd.records").map { $0[0] }) == Set(local))
         // a restart ships nothing again
         d.signal(SIGTERM)
