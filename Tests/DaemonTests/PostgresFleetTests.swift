@@ -52,28 +52,18 @@ import Testing
 
         // the same ranking contract as the local index, over the fleet
         let fleet = try FleetSearch(url: pg.url, segmenter: FleetQueryTests.segmenter)
-        let titles = records.map { $0["title"] as! String }
-        var checked = 0
+        let headlines = SearchTests.headlineCases(records)
         var misses: [String] = []
-        for r in records {
-            let title = r["title"] as! String
-            guard title.count >= 6, titles.filter({ $0 == title }).count == 1 else { continue }
-            checked += 1
-            var f = SearchIndex.Filters()
-            f.limit = 3
-            let hits = try await fleet.search(title, f)
-            if hits.first?.record.id != r["id"] as? String { misses.append(title + " → " + (hits.first?.record.title ?? "nothing")) }
+        for (title, id) in headlines {
+            let hits = try await fleet.search(title, SearchTests.topThree)
+            if hits.first?.record.id != id { misses.append(title + " → " + (hits.first?.record.title ?? "nothing")) }
         }
-        #expect(checked >= 15)
-        #expect(misses.isEmpty, "\(misses.count) of \(checked) headlines did not find their article first: \(misses.prefix(8))")
-        let authors = Set(records.flatMap { ($0["authors"] as? [String]) ?? [] })
+        #expect(headlines.count >= 15)
+        #expect(misses.isEmpty, "\(misses.count) of \(headlines.count) headlines did not find their article first: \(misses.prefix(8))")
+        let authors = SearchTests.authorCases(records)
         #expect(!authors.isEmpty)
-        for a in authors.sorted() {
-            let expected = Set(records.filter { (($0["authors"] as? [String]) ?? []).joined(separator: "、").contains(a) }.map { $0["id"] as! String })
-            var f = SearchIndex.Filters()
-            f.author = a
-            f.limit = 100_000
-            #expect(Set(try await fleet.search("", f).map(\.record.id)) == expected, "author \(a)")
+        for (a, expected) in authors {
+            #expect(Set(try await fleet.search("", SearchTests.byAuthor(a)).map(\.record.id)) == expected, "author \(a)")
         }
         let one = records[0]
         let shown = try IngestCommandTests.run(["show", "--postgres", one["id"] as! String], environment: ["INGESTD_POSTGRES_URL": pg.url])

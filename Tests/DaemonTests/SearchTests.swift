@@ -63,17 +63,13 @@ import Testing
         let misses = try Self.headlineMisses(records, index)
         #expect(misses.checked >= 15)
         #expect(misses.titles.isEmpty, "\(misses.titles.count) of \(misses.checked) headlines did not find their article first: \(misses.titles.prefix(8))")
-        let authors = Set(records.flatMap { ($0["authors"] as? [String]) ?? [] })
+        let authors = Self.authorCases(records)
         #expect(!authors.isEmpty)
-        for a in authors.sorted() {
-            let expected = Set(records.filter { (($0["authors"] as? [String]) ?? []).joined(separator: "、").contains(a) }.map { $0["id"] as! String })
-            var f = SearchIndex.Filters()
-            f.author = a
-            f.limit = 100_000
-            #expect(Set(try index.search("", f).map(\.record.id)) == expected, "author \(a)")
+        for (a, expected) in authors {
+            #expect(Set(try index.search("", Self.byAuthor(a)).map(\.record.id)) == expected, "author \(a)")
         }
         // the same through the command
-        let a0 = authors.sorted()[0]
+        let a0 = authors[0].author
         #expect(Set(Self.ids(try Self.search(d, ["--author", a0, "--limit", "1000", "--json"]))) == Set(try { var f = SearchIndex.Filters(); f.author = a0; f.limit = 1000; return try index.search("", f).map(\.record.id) }()))
         let t0 = records.first { ($0["title"] as! String).count >= 6 }!
         #expect(Self.ids(try Self.search(d, [t0["title"] as! String, "--limit", "1", "--json"])).first == t0["id"] as? String)
@@ -98,19 +94,41 @@ import Testing
 
     /// Titles (not repeated, six characters or more) whose search does not put their article first.
     static func headlineMisses(_ records: [[String: Any]], _ index: SearchIndex) throws -> (checked: Int, titles: [String]) {
-        let titles = records.map { $0["title"] as! String }
-        var checked = 0
+        let cases = headlineCases(records)
         var misses: [String] = []
-        for r in records {
-            let title = r["title"] as! String
-            guard title.count >= 6, titles.filter({ $0 == title }).count == 1 else { continue }
-            checked += 1
-            var f = SearchIndex.Filters()
-            f.limit = 3
-            let hits = try index.search(title, f)
-            if hits.first?.record.id != r["id"] as? String { misses.append(title + " → " + (hits.first?.record.title ?? "nothing")) }
+        for (title, id) in cases {
+            let hits = try index.search(title, topThree)
+            if hits.first?.record.id != id { misses.append(title + " → " + (hits.first?.record.title ?? "nothing")) }
         }
-        return (checked, misses)
+        return (cases.count, misses)
+    }
+
+    /// The headlines a search must answer with their own article first (not repeated, six
+    /// characters or more), with that article's id; for the local index and the fleet alike.
+    static func headlineCases(_ records: [[String: Any]]) -> [(title: String, id: String)] {
+        let titles = records.map { $0["title"] as! String }
+        return records.compactMap { r in
+            let title = r["title"] as! String
+            guard title.count >= 6, titles.filter({ $0 == title }).count == 1 else { return nil }
+            return (title, r["id"] as! String)
+        }
+    }
+
+    /// Every author, with the ids of exactly the records whose byline holds the name.
+    static func authorCases(_ records: [[String: Any]]) -> [(author: String, ids: Set<String>)] {
+        let authors = Set(records.flatMap { ($0["authors"] as? [String]) ?? [] })
+        return authors.sorted().map { a in
+            (a, Set(records.filter { (($0["authors"] as? [String]) ?? []).joined(separator: "、").contains(a) }.map { $0["id"] as! String }))
+        }
+    }
+
+    static let topThree: SearchIndex.Filters = { var f = SearchIndex.Filters(); f.limit = 3; return f }()
+
+    static func byAuthor(_ a: String) -> SearchIndex.Filters {
+        var f = SearchIndex.Filters()
+        f.author = a
+        f.limit = 100_000
+        return f
     }
 
     /// kill -9 in the middle of a burst: after the restart the index holds every committed

@@ -18,8 +18,9 @@ enum DaemonEvent: Sendable {
     case workDone(file: String)
     /// Records durable, source archived.
     case ingested(Commit)
-    /// records/ files committed up to these lengths (file name → bytes), after each batch.
-    case recordsDurable([String: Int])
+    /// records/ files committed up to these lengths (file name → bytes and new records),
+    /// after each batch.
+    case recordsDurable([String: RecordSink.Committed])
     /// The fleet shipper's state, lag and counts, after each change.
     case postgres(StatusDocument.Postgres)
     /// Same content as a file ingested before: archived without records.

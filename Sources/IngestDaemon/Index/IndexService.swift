@@ -27,10 +27,7 @@ actor IndexService: DaemonService, EventSubscriber {
     func start() async throws {
         // the lengths now, before the sink starts: all of it is committed (recovery has cut
         // what was not), while bytes appended later are not until the sink says so
-        for file in index.recordFiles() {
-            let size = (try? FileManager.default.attributesOfItem(atPath: index.recordsDir + "/" + file))?[.size] as? Int
-            pending[file] = size ?? 0
-        }
+        pending = RecordFiles.lengths(in: index.recordsDir)
         running = true
         Task { await self.catchUp() }
     }
@@ -51,7 +48,7 @@ actor IndexService: DaemonService, EventSubscriber {
 
     func receive(_ event: DaemonEvent) async {
         guard case .recordsDurable(let ends) = event else { return }
-        for (file, end) in ends { pending[file] = max(pending[file] ?? 0, end) }
+        for (file, c) in ends { pending[file] = max(pending[file] ?? 0, c.end) }
         guard !running else { return }
         running = true
         Task { await self.drain() }

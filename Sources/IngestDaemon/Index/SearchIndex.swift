@@ -111,7 +111,7 @@ package final class SearchIndex: Sendable {
     /// Every records file, from where the index stopped (at start: what a crash left).
     @discardableResult
     package func catchUpAll() throws -> Int {
-        try recordFiles().reduce(0) { $0 + (try catchUp(file: $1)) }
+        try RecordFiles.names(in: recordsDir).reduce(0) { $0 + (try catchUp(file: $1)) }
     }
 
     /// Drops everything and indexes `records/` from the start.
@@ -121,10 +121,6 @@ package final class SearchIndex: Sendable {
             try db.execute(sql: "DELETE FROM records; DELETE FROM positions; INSERT INTO records_fts(records_fts) VALUES('delete-all');")
         }
         return try catchUpAll()
-    }
-
-    func recordFiles() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: recordsDir)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
     }
 
     private func insert(_ r: ArticleRecord, file: String, offset: Int, length: Int, in db: Database) throws -> Bool {

@@ -61,19 +61,17 @@ actor PostgresShipper: DaemonService, EventSubscriber {
     /// has cut what was not). Connecting happens in the background: a database that is down
     /// must not hold up the start.
     func start() async throws {
-        for file in recordFiles() {
-            committed[file] = (try? FileManager.default.attributesOfItem(atPath: recordsDir + "/" + file))?[.size] as? Int ?? 0
-        }
+        committed = RecordFiles.lengths(in: recordsDir)
         shipped = readCache()
         loop = Task { await self.run() }
     }
 
     func receive(_ event: DaemonEvent) async {
         guard case .recordsDurable(let ends) = event else { return }
-        for (file, end) in ends where end > committed[file] ?? 0 {
-            let before = max(committed[file] ?? 0, shipped[file] ?? 0)
-            committed[file] = end
-            status.lagRecords += ShippingBatch.countLines(dir: recordsDir, file: file, from: before, to: end)
+        // the sink counts what it committed: no need to read it again for the lag
+        for (file, c) in ends where c.end > committed[file] ?? 0 {
+            committed[file] = c.end
+            status.lagRecords += c.records
         }
         wakeUp?.resume()
         wakeUp = nil
@@ -86,14 +84,7 @@ actor PostgresShipper: DaemonService, EventSubscriber {
         wakeUp?.resume()
         wakeUp = nil
         let loop = self.loop
-        let finished = await withTaskGroup(of: Bool.self) { group in
-            group.addTask { await loop?.value; return true }
-            group.addTask { try? await Task.sleep(for: .seconds(5)); return false }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
-        }
-        if !finished { loop?.cancel() }
+        if await !ServiceGroup.race(.seconds(5), { await loop?.value }) { loop?.cancel() }
         await disconnect()
         writeCache()
         if status.lagRecords > 0 { log.info("postgres: \(status.lagRecords) record(s) not shipped yet; they are sent at the next start") }
@@ -237,10 +228,8 @@ actor PostgresShipper: DaemonService, EventSubscriber {
             shipped[b.file] = at
             recountLag()
         }
-        if status.state != "connected" || status.lastError != nil {
-            status.state = "connected"
-            status.lastError = nil
-        }
+        status.state = "connected"
+        status.lastError = nil
         writeCache()
         await publish()
     }
@@ -289,10 +278,6 @@ actor PostgresShipper: DaemonService, EventSubscriber {
         var l = log
         l.logLevel = .critical
         return l
-    }
-
-    private func recordFiles() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: recordsDir)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
     }
 
     private struct Cache: Codable {

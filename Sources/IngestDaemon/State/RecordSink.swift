@@ -49,7 +49,7 @@ actor RecordSink {
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
     private var onOutcome: @Sendable (Submission, Outcome) async -> Void = { _, _ in }
     private var onFault: @Sendable (String?) async -> Void = { _ in }
-    private var onDurable: @Sendable ([String: Int]) async -> Void = { _ in }
+    private var onDurable: @Sendable ([String: Committed]) async -> Void = { _ in }
     /// The write fault in force (nil: writes succeed).
     private(set) var fault: String?
     private(set) var largestBatch = 0
@@ -64,8 +64,15 @@ actor RecordSink {
     /// Told once when writes start failing (with what failed) and once when they succeed again (nil).
     func setFaultHandler(_ h: @escaping @Sendable (String?) async -> Void) { onFault = h }
     /// Told after each committed batch how far each records file it touched is committed
-    /// (file name → byte length): what a reader of records/ (the search index) may read.
-    func setDurableHandler(_ h: @escaping @Sendable ([String: Int]) async -> Void) { onDurable = h }
+    /// (file name → byte length, and the records the batch added there): what a reader of
+    /// records/ (the search index, the shipper) may read.
+    func setDurableHandler(_ h: @escaping @Sendable ([String: Committed]) async -> Void) { onDurable = h }
+
+    /// A records file after a batch: committed up to `end`, `records` lines of them new.
+    struct Committed: Sendable, Equatable {
+        let end: Int
+        let records: Int
+    }
 
     var committedSources: Int { ledger.entries }
 
@@ -208,7 +215,7 @@ struct BatchWriter: Sendable {
         case fault(String)
         /// Committed; one move outcome per item, then one per retried move, and the committed
         /// length of each records file written.
-        case written([MoveOutcome], retried: [MoveOutcome], durable: [String: Int])
+        case written([MoveOutcome], retried: [MoveOutcome], durable: [String: RecordSink.Committed])
     }
 
     func write(_ items: [RecordSink.Submission], isNew: [Bool], retryMoves: [(RecordSink.Submission, isNew: Bool)] = []) async -> BatchResult {
@@ -225,15 +232,17 @@ struct BatchWriter: Sendable {
 
     private func writeNow(_ items: [RecordSink.Submission], isNew: [Bool], retryMoves: [(RecordSink.Submission, isNew: Bool)]) -> BatchResult {
         var perFile: [String: [UInt8]] = [:]
+        var recordsPerFile: [String: Int] = [:]
         var ledgerBytes: [UInt8] = []
         for (i, s) in items.enumerated() where isNew[i] {
             perFile[s.day, default: []].append(contentsOf: s.lines)
+            recordsPerFile[s.day, default: 0] += s.recordCount
             ledgerBytes += CommitLedger.line(sha: s.sha, path: s.relativePath, records: s.recordCount, file: "\(s.day).jsonl", at: s.at)
         }
         // 1. records, fsync'd; 2. the ledger: the commit point. A failure at any step cuts
         // every file of this batch back to where it was.
         var appended: [(path: String, size: Int)] = []
-        var durable: [String: Int] = [:]
+        var durable: [String: RecordSink.Committed] = [:]
         var stage = "records"
         do {
             if !perFile.isEmpty { try DurableFiles.makeDirectories(recordsDir) }
@@ -241,7 +250,7 @@ struct BatchWriter: Sendable {
                 let path = recordsDir + "/\(day).jsonl"
                 let a = try DurableFiles.append(bytes, to: path)
                 appended.append((path, a.sizeBefore))
-                durable["\(day).jsonl"] = a.sizeBefore + bytes.count
+                durable["\(day).jsonl"] = .init(end: a.sizeBefore + bytes.count, records: recordsPerFile[day] ?? 0)
             }
             stage = "ledger"
             if !ledgerBytes.isEmpty { try DurableFiles.append(ledgerBytes, to: ledgerPath) }
