@@ -78,7 +78,7 @@ import Testing
         try waitUntil(timeout: 900, "all \(count) ingested", poll: 1) { d.counter("files_ingested") == count }
         let overflows = (d.status()?["watch"] as? [String: Any])?["overflows"] as? Int ?? 0
         #expect(overflows >= 1)
-        #expect(d.logText.contains("overflowed"))
+        #expect(d.logShows("overflowed"))
         d.signal(SIGTERM)
         #expect(try d.waitForExit(timeout: 30).status == 0)
         Self.checkInvariants(d, names: names, expectDrained: true)

@@ -90,6 +90,13 @@ final class DaemonHarness {
 
     var logText: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
 
+    /// Whether the log shows `text` within `timeout` seconds. The log and status.json are
+    /// separate subscribers of the daemon's events, so a line can land just after the status
+    /// that a test waited for.
+    func logShows(_ text: String, timeout: Double = 5) -> Bool {
+        (try? waitUntil(timeout: timeout, "log shows \(text)") { logText.contains(text) }) != nil
+    }
+
     /// Every record line in records/*.jsonl, parsed.
     func records() -> [[String: Any]] {
         let dir = stateDir.appendingPathComponent("records")

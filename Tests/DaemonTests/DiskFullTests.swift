@@ -127,7 +127,7 @@ import Testing
         // one warning per condition, not one per file
         let warnings = d.logText.components(separatedBy: "\n").filter { $0.contains("cannot write: no space left on device") }
         #expect(!warnings.isEmpty && warnings.count <= 6, "\(warnings.count) warnings")
-        #expect(d.logText.contains("writes succeed again"))
+        #expect(d.logShows("writes succeed again"))
     }
 
     @Test func ledgerFullAtTheCommitPointThenKillNineWhileFull() throws {
@@ -187,8 +187,8 @@ import Testing
         }
         d.signal(SIGTERM)
         #expect(try d.waitForExit(timeout: 30).status == 0)
-        #expect(d.logText.contains("cannot write: input/output error (records)"))
-        #expect(d.logText.contains("writes succeed again"))
+        #expect(d.logShows("cannot write: input/output error (records)"))
+        #expect(d.logShows("writes succeed again"))
         Self.checkExactlyOnce(d, names: names)
     }
 

@@ -60,7 +60,7 @@ import Testing
         try waitUntil(timeout: 10, "reload") { d.status()?["workers"] as? Int == 2 }
         try Pages.seed(1).write(to: d.inbox.appendingPathComponent("after.page"))
         try waitUntil(timeout: 30, "page ingested") { d.counter("files_ingested") == 2 }
-        #expect(d.logText.contains("configuration reloaded"))
+        #expect(d.logShows("configuration reloaded"))
         // a broken file keeps the old configuration
         try Data("workers = [\n".utf8).write(to: config)
         d.signal(SIGHUP)
@@ -83,7 +83,7 @@ import Testing
         #expect(d.status()?["inbox"] as? String == drop.path)
         try Pages.seed(0).write(to: drop.appendingPathComponent("a.txt"))
         try waitUntil(timeout: 30, "ingested from ./drop") { d.counter("files_ingested") == 1 }
-        #expect(d.logText.contains("unknown setting `worker` ignored — did you mean `workers`?"))
+        #expect(d.logShows("unknown setting `worker` ignored — did you mean `workers`?"))
         d.signal(SIGTERM)
         #expect(try d.waitForExit().status == 0)
     }

@@ -93,8 +93,8 @@ import Testing
         let state = d.stateDir.appendingPathComponent("summary.state.json")
         try Data("{ not json".utf8).write(to: state)
         try d.start()
-        #expect(d.logText.contains("summary state \(state.path) is unreadable"))
-        #expect(d.logText.contains("--rebuild"))
+        #expect(d.logShows("summary state \(state.path) is unreadable"))
+        #expect(d.logShows("--rebuild"))
         #expect(Self.totals(Self.document(d))["files"] == 0, "an empty summary replaces the unreadable one")
 
         // summary.json replaced by a non-empty folder: the atomic rename onto it fails
@@ -110,7 +110,7 @@ import Testing
         try FileManager.default.removeItem(at: doc)
         try Pages.seed(2).write(to: d.inbox.appendingPathComponent("page2.txt"))
         try waitUntil(timeout: 30, "summary written again") { Self.totals(Self.document(d))["files"] == 3 }
-        #expect(d.logText.contains("summary written again"))
+        #expect(d.logShows("summary written again"))
         #expect(failures == 1, "logged once, not at every write")
         d.signal(SIGTERM)
         #expect(try d.waitForExit().status == 0)

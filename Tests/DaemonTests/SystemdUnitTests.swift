@@ -168,7 +168,7 @@ import Testing
         try Pages.seed(1).write(to: d.inbox.appendingPathComponent("p1.txt"))
         try waitUntil(timeout: 60, "the readable file ingested") { d.counter("files_ingested") == 1 }
         let message = "cannot read folder \(hidden.path): Permission denied"
-        #expect(d.logText.contains(message))
+        #expect(d.logShows(message))
         let lastError = d.status()?["last_error"] as? [String: Any]
         #expect((lastError?["message"] as? String)?.hasPrefix(message) == true, "\(String(describing: lastError))")
         Thread.sleep(forTimeInterval: 2.5)  // two more rescans at 1 s
