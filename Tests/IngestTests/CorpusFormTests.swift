@@ -22,6 +22,29 @@ import Testing
         #expect(p.metadata.paper == "学习时报" && p.metadata.date == "2026-06-08" && p.metadata.edition == "01")
     }
 
+    // f11, b05: a brief is the paper's own short news; an agency's item is one only in the agency's paper
+    @Test func agencyItemIsABriefOnlyInTheAgencysPaper() {
+        let own = Self.parse([
+            "军区文工团  演出“两种作风”  生动真实深受欢迎", "",
+            "【本市消息】军区文艺工作团集体创作之“两种作风”，在各部队演出，深受干部战士欢迎。",
+        ])
+        #expect(own.articles.map(\.kind) == [.brief])
+        let wire = Self.parse([
+            "晋绥各部队紧张生产  野战兵团在绥蒙区垦荒", "",
+            "【新华社兴县八日电】晋绥各地部队，正紧张生产，野战兵团在绥蒙区大量垦荒。卓资山驻军，已开荒四千亩。",
+        ])
+        #expect(wire.articles.map(\.kind) == [.article])
+        let agencysPaper = Self.parse([
+            "民调机构：德国选择党支持率创新高",
+            "（ 2026-04-28 ） 稿件来源：新华每日电讯 国际", "",
+            "新华社柏林4月26日电德国INSA舆情研究所26日公布的最新民调结果显示，德国选择党支持率创新高。",
+        ])
+        #expect(agencysPaper.metadata.paper == "新华每日电讯")
+        #expect(agencysPaper.articles.map(\.kind) == [.brief])
+        #expect(Bylines.wireAgency("据新华社北京4月29日电(惠晓霜)英国") == "新华社")
+        #expect(Bylines.wireAgency("本报北京5月13日电(记者魏哲哲)") == nil)
+    }
+
     // c09: byline and citation fused on one line
     @Test func bylineFusedWithCitation() {
         let line = Fixtures.line("本报记者 季觉苏 《人民日报》（2026年05月14日 第 12 版）")

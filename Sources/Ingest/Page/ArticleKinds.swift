@@ -19,6 +19,14 @@ enum ArticleKinds {
 
     static let briefMaxChars = 1500
 
+    /// Whether an agency's dateline is the paper's own: `新华社` in 新华每日电讯 (the agency's
+    /// name without 社 opens the paper's). With no paper named, an agency is someone else.
+    static func isOwnAgency(_ agency: Substring, paper: String?) -> Bool {
+        guard let paper else { return false }
+        let stem = agency.dropLast()
+        return stem.count >= 2 && paper.hasPrefix(stem)
+    }
+
     static func classify(paragraphs: [String], hasDateline: Bool) -> ParsedArticle.Kind {
         var questions = 0, answers = 0
         for p in paragraphs {

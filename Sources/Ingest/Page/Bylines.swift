@@ -418,6 +418,16 @@ enum Bylines {
         return false
     }
 
+    /// `新华社北京4月27日电…`, `据新华社…`, `【新华社兴县八日电】…` → `新华社`: the news agency
+    /// (a name ending in 社 within the first eight characters) that sent the item, if any.
+    static func wireAgency(_ paragraph: String) -> Substring? {
+        var text = Substring(paragraph)
+        if text.hasPrefix("【") || text.hasPrefix("据") { text = text.dropFirst() }
+        guard let she = text.prefix(8).firstIndex(of: "社"), text.distance(from: text.startIndex, to: she) >= 2 else { return nil }
+        let name = text[...she]
+        return name.allSatisfy({ $0.unicodeScalars.allSatisfy(Scalars.isHan) }) && !name.hasPrefix("本") ? name : nil
+    }
+
     /// `讯` or `电` near the start: the cheap test before any dateline parsing.
     static func mayOpenDateline(_ paragraph: String) -> Bool {
         for s in paragraph.unicodeScalars.prefix(40) where s == "讯" || s == "电" { return true }

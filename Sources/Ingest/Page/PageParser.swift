@@ -41,13 +41,15 @@ public enum PageParser {
         var used = Set<Int>()
         var articles: [ParsedArticle] = []
         var recordOfItem: [Int?] = []
+        var wires: [Int: Substring] = [:]
         for item in items {
             if let photo = item.photo {
                 recordOfItem.append(articles.count)
                 articles.append(photoArticle(photo, lines))
                 used.formUnion(photo.blocks)
-            } else if let article = textArticle(item, lines, roles, spansWord: spansWord, used: &used) {
+            } else if let (article, wire) = textArticle(item, lines, roles, spansWord: spansWord, used: &used) {
                 recordOfItem.append(articles.count)
+                if let wire { wires[articles.count] = wire }
                 articles.append(article)
             } else {
                 recordOfItem.append(nil)
@@ -56,6 +58,10 @@ public enum PageParser {
         for (i, line) in lines.enumerated() where !used.contains(i) { furniture.append(line.text) }
 
         let metadata = pageMetadata(lines, roles, articles: articles)
+        // a brief is the paper's own short news: an agency's item is one only in the agency's paper
+        for (i, agency) in wires where articles[i].kind == .brief && !ArticleKinds.isOwnAgency(agency, paper: metadata.paper) {
+            articles[i].kind = .article
+        }
         let page = ParsedPage(metadata: metadata, articles: articles, furniture: furniture)
         return Analysis(lines: lines, roles: roles, heads: heads, photos: photos, items: items, recordOfItem: recordOfItem,
                         used: used, page: page)
@@ -68,9 +74,10 @@ public enum PageParser {
     }
 
     /// Reads an item's body region: banners between byline and text, trailing slogans and
-    /// furniture are dropped; a dateline gives authors; headings inside the body stay.
+    /// furniture are dropped; a dateline gives authors; headings inside the body stay. Also
+    /// returns the news agency the dateline names (`新华社`), which decides the kind later.
     static func textArticle(_ item: PageItem, _ lines: [PageLine], _ roles: [LineRole],
-                            spansWord: (String, String) -> Bool, used: inout Set<Int>) -> ParsedArticle? {
+                            spansWord: (String, String) -> Bool, used: inout Set<Int>) -> (ParsedArticle, wire: Substring?)? {
         var authors = item.head?.authors ?? []
         var note: String?
         var paragraphs: [String] = []
@@ -108,8 +115,10 @@ public enum PageParser {
         if let head = item.head { used.formUnion(head.start..<head.bodyStart) }
 
         var hasDateline = false
+        var wire: Substring?
         if let (names, start) = Bylines.dateline(paragraphs[0]) {
             hasDateline = true
+            wire = Bylines.wireAgency(paragraphs[0])
             for n in names where !authors.contains(n) { authors.append(n) }
             let rest = String(paragraphs[0][start...]).trimmedSpaces()
             if rest.isEmpty { paragraphs.removeFirst() } else { paragraphs[0] = rest }
@@ -133,9 +142,9 @@ public enum PageParser {
         guard !joined.isEmpty else { return nil }
         let headline = item.head?.headline ?? HeadlineGroup(title: untitled(joined))
         let kind = item.head?.credited == true ? .photo : ArticleKinds.classify(paragraphs: joined, hasDateline: hasDateline || item.bullet || item.head?.brief == true)
-        return ParsedArticle(title: headline.title, subtitle: headline.subtitle,
-                             kicker: headline.subtitle == headline.kicker ? nil : headline.kicker,
-                             authors: authors, authorNote: note, kind: kind, paragraphs: joined)
+        return (ParsedArticle(title: headline.title, subtitle: headline.subtitle,
+                              kicker: headline.subtitle == headline.kicker ? nil : headline.kicker,
+                              authors: authors, authorNote: note, kind: kind, paragraphs: joined), wire)
     }
 
     /// An item with no headline (a brief, a letter, a continuation from another page) is
