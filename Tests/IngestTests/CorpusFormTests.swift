@@ -45,6 +45,44 @@ import Testing
         #expect(Bylines.wireAgency("本报北京5月13日电(记者魏哲哲)") == nil)
     }
 
+    // c01: a front-page teaser column (导读): headline, one paragraph, a pointer to the page
+    @Test func teaserColumnGivesOneBriefPerTeaser() {
+        let p = Self.parse([
+            "001版　头版", "",
+            "　　一场摇滚乐夺命175条",
+            "　　阿根廷一家夜总会去年12月30日晚举行摇滚音乐会时发生火灾，造成至少175人死亡，619人受伤。",
+            "　　——详见7版世界新闻",
+            "　　未来相貌现在就知道",
+            "　　想知道若干年后的自己是什么模样吗？西安交通大学研制成功的“人脸图像智能处理系统”可根据现在的照片预测若干年后衰老或者若干年前年轻时的人脸图像。",
+            "　　——详见5版中国新闻",
+            "　　海啸遇难者上升至12.5万",
+            "　　截至昨天上午10时，印度尼西亚苏门答腊岛附近海域发生的海啸，遇难者总数已上升至125282人。",
+            "　　——详见6版世界新闻",
+            "　　元旦期间天气早知道",
+            "　　元旦期间天气具体预测如下：1月1日晴到多云，有薄冰，-1—10℃；1月2日晴转多云0—12℃；1月3日多云3—13℃；1月4日多云转阴有时有小雨5—9℃。",
+            "　　——详见8版实用·气象",
+        ])
+        #expect(p.articles.map(\.title) == ["一场摇滚乐夺命175条", "未来相貌现在就知道", "海啸遇难者上升至12.5万", "元旦期间天气早知道"])
+        #expect(p.articles.allSatisfy { $0.kind == .brief && $0.paragraphs.count == 2 })
+        #expect(p.articles.last?.paragraphs.last == "——详见8版实用·气象", "the pointer is the teaser's last line")
+        #expect(JumpMarkers.endsWithTeaserPointer("他说，要聚精会神搞建设，一心一意谋发展　详见2版"))
+        #expect(!JumpMarkers.endsWithTeaserPointer("他说，这一点可以见到。"))
+    }
+
+    // c01: a headline that asks, set off above, over its deck and a dateline
+    @Test func askingHeadlineOverDeckAndDateline() {
+        let p = Self.parse([
+            "2005.01.01　第01264期", "",
+            "公车贴上标志变“乖”了吗？",
+            "　检查人员发现，部分公车仍在违规使用",
+            "　　本报讯　公车贴上公车标志变“乖”了吗，市纪委组织人员昨天兵分三路，设点检查公车私用。在检查中发现，一些公车并未张贴“身份标签”。",
+        ])
+        #expect(p.metadata.date == "2005-01-01" && p.metadata.issue == "01264")
+        #expect(p.articles.count == 1)
+        #expect(p.articles.first?.title == "公车贴上标志变“乖”了吗？")
+        #expect(p.articles.first?.subtitle == "检查人员发现，部分公车仍在违规使用")
+    }
+
     // c09: byline and citation fused on one line
     @Test func bylineFusedWithCitation() {
         let line = Fixtures.line("本报记者 季觉苏 《人民日报》（2026年05月14日 第 12 版）")

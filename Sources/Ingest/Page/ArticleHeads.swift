@@ -152,13 +152,19 @@ enum ArticleHeads {
     /// A headline over exactly one paragraph, next to another such pair (`沙田電單車車禍男司機亡`
     /// / one paragraph / `公民黨為…` / one paragraph): a briefs column, where no byline or
     /// gap marks the headlines. Section headings inside an article head several paragraphs.
+    /// A teaser column (导读) is such a run with a pointer line under each paragraph
+    /// (`——详见7版世界新闻`).
     static func inBriefRun(_ lines: [PageLine], _ roles: [LineRole], _ bare: [[String]?], at i: Int, taken: Set<Int>) -> Bool {
-        func pair(_ k: Int) -> Bool {
+        /// The line after the pair at `k` (and its pointer), if a headline and one paragraph stand there.
+        func pair(_ k: Int) -> Int? {
             guard k >= 0, k + 1 < lines.count, !taken.contains(k), !taken.contains(k + 1), roles[k] == .short,
-                  lines[k].length >= minUnmarkedHeadline, bare[k] == nil, roles[k + 1] == .body else { return false }
-            return k + 2 >= lines.count || roles[k + 2] != .body
+                  lines[k].length >= minUnmarkedHeadline, bare[k] == nil, roles[k + 1] == .body else { return nil }
+            var next = k + 2
+            if next < lines.count, roles[next] != .body, JumpMarkers.isTeaserPointer(lines[next].text) { next += 1 }
+            return next >= lines.count || roles[next] != .body ? next : nil
         }
-        return pair(i) && (pair(i + 2) || pair(i - 2))
+        guard let next = pair(i) else { return false }
+        return pair(next) != nil || pair(i - 2) == i || pair(i - 3) == i
     }
 
     static func isCrawlNote(_ role: LineRole) -> Bool {

@@ -36,6 +36,35 @@ enum JumpMarkers {
         return true
     }
 
+    /// A front-page teaser's pointer to the full story, on its own line or closing the
+    /// teaser's paragraph: `——详见7版世界新闻`, `详见2版`, `(详见A3版·要闻)`. Unlike a jump
+    /// marker it is part of the teaser's text (the reader is told where to go on).
+    static func isTeaserPointer<S: StringProtocol>(_ text: S) -> Bool {
+        guard text.utf8.count <= 72, String(text).hasSubstring("版") else { return false }
+        var u = Substring(text).unicodeScalars[...]
+        while let f = u.first, Scalars.isSpace(f) || Scalars.isDash(f) || Scalars.isOpener(f) { u = u.dropFirst() }
+        while let l = u.last, Scalars.isSpace(l) || Scalars.isCloser(l) { u = u.dropLast() }
+        let s = String(String.UnicodeScalarView(u))
+        guard let verb = ["详见", "请见", "请看", "见"].first(where: { s.hasPrefix($0) }) else { return false }
+        var rest = Substring(s.dropFirst(verb.count)).drop { $0 == " " }
+        if rest.hasPrefix("第") { rest = rest.dropFirst() }
+        guard let ban = rest.firstIndex(of: "版") else { return false }
+        let code = rest[..<ban].filter { $0 != " " }
+        let section = rest[rest.index(after: ban)...]
+        return (1...4).contains(code.count) && code.unicodeScalars.allSatisfy({ Scalars.isASCIIAlnum($0) || isNumeral($0) })
+            && code.unicodeScalars.contains(where: isNumeral) && section.unicodeScalars.count <= 10
+            && !section.unicodeScalars.contains(where: Scalars.isSentenceFinal)
+    }
+
+    /// The paragraph closes with a teaser's pointer (`…一意谋发展　详见2版`).
+    static func endsWithTeaserPointer(_ paragraph: String) -> Bool {
+        if isTeaserPointer(paragraph) { return true }
+        guard let cut = paragraph.range(of: "见", options: .backwards) else { return false }
+        var start = cut.lowerBound
+        if paragraph[..<start].hasSuffix("详") || paragraph[..<start].hasSuffix("请") { start = paragraph.index(before: start) }
+        return paragraph.distance(from: start, to: paragraph.endIndex) <= 14 && isTeaserPointer(paragraph[start...])
+    }
+
     /// A digit (ASCII or full-width) or a Chinese numeral: a page number has one.
     private static func isNumeral(_ s: Unicode.Scalar) -> Bool {
         MastheadLine.digitValue(s) != nil || MastheadLine.chineseDigit(s) != nil || s == "十"

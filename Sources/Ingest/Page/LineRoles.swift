@@ -181,7 +181,7 @@ enum LineRoles {
     /// Classifies every line, then reads the context rules that need a neighbour: a kicker
     /// ending in a colon sits right above a headline line; a headline may end in `?` or `!`
     /// (`谁来守护孩子们的餐桌?`), which alone reads as a sentence, and is one when a byline,
-    /// dateline or `——` subtitle follows it.
+    /// dateline or `——` subtitle follows it (or a deck and then the dateline).
     static func classifyPage(_ lines: [PageLine]) -> [LineRole] {
         var roles = lines.enumerated().map { classify($1, position: $0) }
         // a kicker ending in a colon right above a headline line (`全国人大代表王建国:`)
@@ -208,6 +208,10 @@ enum LineRoles {
             case .short where Bylines.bareNames(lines[i + 1]) != nil:
                 roles[i] = .short
             case .body where Bylines.dateline(lines[i + 1].text) != nil:
+                roles[i] = .short
+            // set off above, then a deck and the dateline (`公车贴上标志变“乖”了吗？` / deck / `本报讯…`)
+            case .short where lines[i].setOff && lines[i + 1].gap == 0 && i + 2 < lines.count && lines[i + 2].gap == 0
+                && roles[i + 2] == .body && Bylines.dateline(lines[i + 2].text) != nil:
                 roles[i] = .short
             default:
                 break

@@ -241,10 +241,16 @@ enum MastheadLine {
         }
         // a weekday or lunar date may stand anywhere around the date
         while let first = words.first, isCalendarNote(first.unicodeScalars) { words.removeFirst() }
+        // the issue number travels with the date (`2005.01.01 第01264期`)
+        var issueNumber: String?
+        if found != nil, let k = words.firstIndex(where: { issue(PageLine(text: $0, number: line.number, gap: 0)) != nil }) {
+            issueNumber = issue(PageLine(text: words[k], number: line.number, gap: 0))
+            words.remove(at: k)
+        }
         if words.isEmpty {
             // a line of only a lunar date and a weekday (`庚申年二月廿四日 星期一`) is masthead too
             guard let found else { return line.text.hasSubstring("年") && line.text.hasSubstring("月") ? PageMetadata(paper: paper) : nil }
-            return PageMetadata(paper: paper, date: found.iso)
+            return PageMetadata(paper: paper, date: found.iso, issue: issueNumber)
         }
         let joined = words.joined(separator: " ")
         guard let (edition, section) = edition(PageLine(text: joined, number: line.number, gap: line.gap))

@@ -103,7 +103,7 @@ public enum PageParser {
             }
         }
         // headings left at the end of the region are slogans or labels, not text
-        while let last = kept.last, roles[last] != .body {
+        while let last = kept.last, roles[last] != .body, !JumpMarkers.isTeaserPointer(lines[last].text) {
             kept.removeLast()
             paragraphs.removeLast()
         }
@@ -141,7 +141,10 @@ public enum PageParser {
         let joined = ColumnBreaks.rejoin(paragraphs, spansWord: spansWord)
         guard !joined.isEmpty else { return nil }
         let headline = item.head?.headline ?? HeadlineGroup(title: untitled(joined))
-        let kind = item.head?.credited == true ? .photo : ArticleKinds.classify(paragraphs: joined, hasDateline: hasDateline || item.bullet || item.head?.brief == true)
+        // a front-page teaser (its text ends pointing to the page with the story) is a short item
+        let teaser = JumpMarkers.endsWithTeaserPointer(joined[joined.count - 1])
+        let kind = item.head?.credited == true ? .photo
+            : ArticleKinds.classify(paragraphs: joined, hasDateline: hasDateline || item.bullet || item.head?.brief == true || teaser)
         return (ParsedArticle(title: headline.title, subtitle: headline.subtitle,
                               kicker: headline.subtitle == headline.kicker ? nil : headline.kicker,
                               authors: authors, authorNote: note, kind: kind, paragraphs: joined), wire)
@@ -167,6 +170,7 @@ public enum PageParser {
                 if meta.edition == nil, let e = m.edition { meta.edition = e; meta.section = m.section }
                 if meta.date == nil { meta.date = m.date }
                 if meta.paper == nil { meta.paper = m.paper }
+                if meta.issue == nil { meta.issue = m.issue }
             case .furniture(.issue(let n)): if meta.issue == nil { meta.issue = n }
             case .furniture(.trailer): trailer = FounderTrailer(lines[i])
             case .paperName(let p): if meta.paper == nil { meta.paper = p }
