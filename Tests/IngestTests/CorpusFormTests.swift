@@ -83,6 +83,21 @@ import Testing
         #expect(p.articles.first?.subtitle == "检查人员发现，部分公车仍在违规使用")
     }
 
+    // f02: an archive record's fields (headline, author, date, edition, column) before the
+    // printed headline: the author field is the author, whatever name it holds
+    @Test func archiveAuthorFieldAboveTheEchoedHeadline() {
+        let p = Self.parse([
+            "希特勒式的“神经病”", "荒煤", "1946-05-15", "第4版()", "专栏：", "",
+            "　　希特勒式的“神经病”",
+            "    我记得，第二次欧战爆发之初，希特勒每天总要在广播里叫嚣一阵。",
+            "    这希特勒残酷的屠杀，曾使得号称文明的欧洲变成了人间地狱。",
+        ])
+        #expect(p.articles.count == 1)
+        #expect(p.articles.first?.title == "希特勒式的“神经病”")
+        #expect(p.articles.first?.authors == ["荒煤"])
+        #expect(p.metadata.date == "1946-05-15" && p.metadata.edition == "4")
+    }
+
     // c09: byline and citation fused on one line
     @Test func bylineFusedWithCitation() {
         let line = Fixtures.line("本报记者 季觉苏 《人民日报》（2026年05月14日 第 12 版）")

@@ -105,7 +105,27 @@ enum ArticleHeads {
                 i += 1
             }
         }
+        for k in heads.indices where heads[k].authors.isEmpty {
+            if let names = echoedAuthors(lines, roles, before: heads[k]) { heads[k].authors = names }
+        }
         return heads
+    }
+
+    /// An archive record opens with its fields (`劳动的妇女们` / `曾克` / date / `第4版()` /
+    /// `专栏：`) and then prints the headline again over the text: the line between the echoed
+    /// headline and the field lines is the author field, whatever name it holds (`荒煤`).
+    static func echoedAuthors(_ lines: [PageLine], _ roles: [LineRole], before head: ArticleHead) -> [String]? {
+        var n = head.start - 1
+        var fields = 0
+        while n >= 0, LineRoles.isFurniture(roles[n]), lines[n].length <= 16 { n -= 1; fields += 1 }
+        guard fields >= 1, n >= 1, lines[n].gap == 0, lines[n].length <= 12 else { return nil }
+        func compact(_ s: String) -> String { String(String.UnicodeScalarView(s.unicodeScalars.filter { !Scalars.isSpace($0) })) }
+        let printed = compact([head.headline.kicker, head.headline.title, head.headline.subtitle].compactMap { $0 }.joined())
+        guard compact(lines[n - 1].text) == printed || compact(lines[n - 1].text) == compact(head.headline.title) else { return nil }
+        if let names = Bylines.bareNames(lines[n]) { return names }
+        let tokens = lines[n].text.split(separator: " ")
+        guard tokens.allSatisfy({ (2...4).contains($0.unicodeScalars.count) && $0.unicodeScalars.allSatisfy(Scalars.isHan) }) else { return nil }
+        return tokens.map(String.init)
     }
 
     /// A byline printed above its headline (`作者:李华` / `春天里的梅花山` / text): the byline
