@@ -18,6 +18,15 @@ import Testing
         #expect(Bylines.byline(Fixtures.line("记者从市卫健委获悉,今年全市新建社区卫生服务站12个。")) == nil)
     }
 
+    // h13: a magazine's reporter; the role alone does not make a byline of a sentence
+    @Test func reporterOfAnOutletNotListed() {
+        #expect(Bylines.byline(Fixtures.line("半月谈记者 史卫燕")) == ["史卫燕"])
+        #expect(Bylines.byline(Fixtures.line("我们都是记者 大家好")) == nil)
+        // h08: a news site is a source line's outlet, not the page's paper
+        #expect(CrawlAnnotations.sourceLine("来源: 长江网")?.paper == nil)
+        #expect(CrawlAnnotations.sourceLine("来源: 长江网") != nil)
+    }
+
     @Test func bareNameLines() {
         #expect(Bylines.bareNames(Fixtures.line("王宇")) == ["王宇"])
         #expect(Bylines.bareNames(Fixtures.line("索朗琼珠")) == ["索朗琼珠"])

@@ -210,6 +210,13 @@ enum Bylines {
             // a role word alone (`本报记者`, `新华社记者`): the byline of a writer left unnamed
             return n == text.count ? [] : creditedNames(text)
         }
+        // `半月谈记者 史卫燕`: a staff role after a name the outlet list does not know, then
+        // names that read as persons' names
+        if let space = text.firstIndex(of: " "), case let role = text[..<space], (3...10).contains(role.count),
+           role.hasSuffix("记者") || role.hasSuffix("通讯员"), role.unicodeScalars.allSatisfy(Scalars.isHan),
+           let names = nameTokens(text[text.index(after: space)...], requireSurname: true), !names.isEmpty {
+            return names
+        }
         // names first: only with a closing word, and only real-looking names
         guard let n = spacedTrailer(text), !isCredit(text) else { return nil }
         return nameTokens(Substring(text).dropLast(n), requireSurname: true)

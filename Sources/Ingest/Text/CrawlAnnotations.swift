@@ -134,7 +134,8 @@ enum CrawlAnnotations {
             let words = value.split(separator: " ")
             guard (1...2).contains(words.count), words.allSatisfy({ w in w.unicodeScalars.allSatisfy(Scalars.isHan) }),
                   words[0].count >= 2, words[0].count <= 12 else { return nil }
-            meta.paper = String(words[0])
+            // a news site (`来源: 长江网`) is a source but no paper
+            if !words[0].hasSuffix("网"), !words[0].hasSuffix("網") { meta.paper = String(words[0]) }
             if words.count == 2 { meta.section = String(words[1]) }
             return meta
         }
