@@ -98,6 +98,76 @@ import Testing
         #expect(p.metadata.date == "1946-05-15" && p.metadata.edition == "4")
     }
 
+    // d01 (1920): a headline over a pen name in brackets, set over two lines, and text
+    // wrapped in a column of 15–16 characters whose lines differ by a character
+    @Test func penNameUnderHeadlineAndNarrowColumnText() {
+        let p = Self.parse([
+            "我的梅蘭芳觀",
+            "",
+            "（馬二",
+            "先生）",
+            "",
+            "梅蘭芳又來了、一般的戲迷、都歡喜",
+            "的了不得、但是也有少數冷眼旁觀",
+            "的人、抱一種不滿意的態度、我也今",
+            "且平心靜氣的、把我個人對於梅蘭",
+            "芳的意見寫出來、和大家硏究硏究、",
+            "梅蘭芳的戲、完全是偏於美感的、不",
+            "能在主義上去觀察和評論、因爲他",
+            "純粹是中國舊戲出身、况且半生混",
+            "在中國舊戲班中、又如何能拿現世",
+            "界的新眼光去責備他呢、",
+            "",
+            "他的舊戲以唱論、固不能與陳德霖",
+            "並論、但現時的靑衣或花衫、却又誰",
+            "能及得他呢、不但唱是如此、卽以演",
+            "戲姿態論、亦是其他伶人所不及的、",
+            "若以貌論、則人的眼光原不能一致、",
+            "然就事實上說、則一般看客、以梅蘭",
+            "芳爲絕美的、必佔大多數、再從比較",
+            "上說、其他伶人、又誰能此蘭芳更美",
+            "、此是指上妝後說）",
+            "",
+            "有此種種原因、所以他纔能在現時",
+            "伶界享盛名、厚俸、博大多數看客的",
+            "歡迎、",
+            "",
+            "至於那些從黨派上立論、或是硬要",
+            "把他和其餘不同類的伶人（如譚鑫",
+            "培楊小樓之頗）比較立論、這是可以",
+            "不必、各人有各人的本行、各人有各",
+            "人的好處、各人有各人的遭際、時代",
+            "不同、行當不同、如何能比較呢、所",
+            "以我說可以不必、",
+            "",
+        ])
+        #expect(p.articles.count == 1)
+        #expect(p.articles.first?.title == "我的梅蘭芳觀")
+        #expect(p.articles.first?.authors == ["馬二先生"])
+        // the wrapped lines are joined (a clause mark ends every line of this paper, so
+        // paragraphs may join too: the column-break rule cannot tell them apart)
+        #expect(p.articles.first?.paragraphs.first?.contains("又如何能拿現世界的新眼光去責備他呢、") == true)
+        #expect(p.articles.first?.paragraphs.last?.hasSuffix("所以我說可以不必、") == true)
+        // a name-like headline (平等) is a headline when a pen name signs under it
+        let q = Self.parse(["平等", "", "（丹翁）", "", "中國向來編詩集子的、和尙道士雖做得極好的詩、都放在後頭、加他一個特別的符號。"])
+        #expect(q.articles.first?.title == "平等" && q.articles.first?.authors == ["丹翁"])
+        // series marks are no pen names
+        #expect(Bylines.penName([Fixtures.line("（上）")], at: 0) == nil)
+        #expect(Bylines.penName([Fixtures.line("（續完）")], at: 0) == nil)
+    }
+
+    // d01: a caption between marks pointing at the picture is a photo item of its own
+    @Test func pointedCaptionIsAPhoto() {
+        let p = Self.parse([
+            "有些黃包車夫、學着甯廣的風氣、喊人『老板、』一日在下在馬路上、看見一位遺老步行、自已喚車。", "",
+            "◀梅蘭芳化妝小影▶", "",
+            "老板、』也算名副其實、那能禁人家不叫老板、走出來文縐縐時、又那能禁人不叫先生。",
+        ])
+        let photo = p.articles.first { $0.kind == .photo }
+        #expect(photo?.title == "梅蘭芳化妝小影")
+        #expect(photo?.paragraphs == ["◀梅蘭芳化妝小影▶"])
+    }
+
     // c09: byline and citation fused on one line
     @Test func bylineFusedWithCitation() {
         let line = Fixtures.line("本报记者 季觉苏 《人民日报》（2026年05月14日 第 12 版）")

@@ -54,7 +54,9 @@ enum ArticleHeads {
                 i = head.bodyStart
                 continue
             }
-            guard !taken.contains(i), startsHeadline(roles[i]), roles[i] != .short || bare[i] == nil else {
+            // a line that reads as a name is a headline when a pen name signs under it (`平等` / `（丹翁）`)
+            guard !taken.contains(i), startsHeadline(roles[i]),
+                  roles[i] != .short || bare[i] == nil || Bylines.penName(lines, at: i + 1) != nil else {
                 i += 1
                 continue
             }
@@ -66,7 +68,11 @@ enum ArticleHeads {
             var hasByline = false
             var credited = false
             var bodyStart = j
-            if j < lines.count, !taken.contains(j) {
+            if !shorts.isEmpty, let (names, end) = Bylines.penName(lines, at: j), end < lines.count, roles[end] == .body {
+                authors = names
+                hasByline = true
+                bodyStart = end
+            } else if j < lines.count, !taken.contains(j) {
                 switch roles[j] {
                 case .byline(let names):
                     authors = names
@@ -155,7 +161,7 @@ enum ArticleHeads {
         while j < lines.count, !taken.contains(j), j - start < maxHeadlineLines {
             switch roles[j] {
             case .short:
-                if !shorts.isEmpty, bare[j] != nil { return (shorts, nil, j) }
+                if !shorts.isEmpty, bare[j] != nil || Bylines.penName(lines, at: j) != nil { return (shorts, nil, j) }
                 shorts.append(lines[j].text)
                 j += 1
             case .titleWithSubtitle(let t, let s):

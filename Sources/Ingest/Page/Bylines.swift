@@ -279,6 +279,27 @@ enum Bylines {
         return nameTokens(Substring(line.text), requireSurname: true)
     }
 
+    /// `（丹翁）`, or `（馬二` / `先生）` over two lines: a pen name in brackets under the
+    /// headline, as papers of the 1920s–40s sign. Returns the name and the line after it.
+    /// Series marks (`（上）`, `（续完）`, `（之二）`) are no names.
+    static func penName(_ lines: [PageLine], at j: Int) -> (names: [String], end: Int)? {
+        guard j < lines.count, lines[j].length <= 8, let open = lines[j].text.unicodeScalars.first, open == "(" || open == "\u{FF08}" else { return nil }
+        var text = lines[j].text
+        var end = j + 1
+        if let last = text.unicodeScalars.last, last != ")" && last != "\u{FF09}" {
+            guard end < lines.count, lines[end].gap == 0, lines[end].length <= 6,
+                  let close = lines[end].text.unicodeScalars.last, close == ")" || close == "\u{FF09}" else { return nil }
+            text += lines[end].text
+            end += 1
+        }
+        let inner = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst().dropLast()))
+        let u = inner.unicodeScalars
+        guard (2...6).contains(u.count), u.allSatisfy(Scalars.isHan),
+              !u.allSatisfy({ "上中下续續完之待一二三四五六七八九十".unicodeScalars.contains($0) }),
+              !u.contains(where: { "续續完图圖摄攝".unicodeScalars.contains($0) }) else { return nil }
+        return ([inner], end)
+    }
+
     static func isCredit(_ text: String) -> Bool {
         text.hasByteSuffix("摄") || text.hasByteSuffix("摄影") || text.hasBytePrefix("摄影") || text.hasBytePrefix("图/") || text.hasBytePrefix("图\u{FF0F}")
     }

@@ -68,7 +68,7 @@ public enum PageParser {
     }
 
     static func photoArticle(_ photo: PhotoItem, _ lines: [PageLine]) -> ParsedArticle {
-        let title = photo.titleLine.map { lines[$0].text } ?? Sentences.firstWithoutStop(photo.caption.first ?? "")
+        let title = photo.title ?? photo.titleLine.map { lines[$0].text } ?? Sentences.firstWithoutStop(photo.caption.first ?? "")
         return ParsedArticle(title: title, subtitle: nil, kicker: nil, authors: photo.authors, authorNote: nil,
                              kind: .photo, paragraphs: photo.caption)
     }

@@ -6,6 +6,9 @@ struct PhotoItem: Sendable, Equatable {
     var titleLine: Int?
     var caption: [String]
     var authors: [String]
+    /// The title when the caption's marks give it (`◀…▶`); else the title line or the
+    /// caption's first sentence.
+    var title: String? = nil
 }
 
 enum PhotoItems {
@@ -27,6 +30,11 @@ enum PhotoItems {
             var authors: [String]
             var lastCaptionText: String?
             var creditLine: Int?
+            if let title = pointedCaption(lines[c]), roles[c] == .short, !taken.contains(c) {
+                taken.insert(c)
+                photos.append(PhotoItem(blocks: [c], titleLine: nil, caption: [lines[c].text], authors: [], title: title))
+                continue
+            }
             switch roles[c] {
             case .credit(let names):
                 authors = names
@@ -79,6 +87,16 @@ enum PhotoItems {
             photos.append(PhotoItem(blocks: blocks, titleLine: titleLine, caption: texts, authors: authors))
         }
         return photos
+    }
+
+    /// `◀梅蘭芳化妝小影▶`: a caption set between marks that point at the picture, on a line of
+    /// its own (old papers print no credit); its title is the caption without the marks.
+    static func pointedCaption(_ line: PageLine) -> String? {
+        let u = line.text.unicodeScalars
+        guard (4...24).contains(line.length), let first = u.first, let last = u.last,
+              ["◀", "◄", "◁"].contains(first), ["▶", "►", "▷"].contains(last) else { return nil }
+        let inner = String(String.UnicodeScalarView(u.dropFirst().dropLast())).trimmedSpaces()
+        return inner.unicodeScalars.contains(where: Scalars.isHan) ? inner : nil
     }
 
     private static func isCredit(_ role: LineRole) -> Bool {

@@ -113,8 +113,11 @@ enum HardWraps {
         if let c = wrapWidth(rest, minimum: slack == 0 ? minCharacters : minWidth, slack: slack), c.width < w - slack {
             second = c.width
         }
+        // a narrow column's full lines vary by a character or two (punctuation that may not
+        // open a line is pulled up, a bracket takes a cell): the slack grows with the width
+        let loose = slack == 0 ? 0 : max(slack, w / 8)
         func isFull(_ width: Int) -> Bool {
-            width >= w - slack || (second.map { width >= $0 - slack && width <= $0 } ?? false)
+            width >= w - loose || (second.map { width >= $0 - max(slack, $0 / 8) && width <= $0 } ?? false)
         }
         // in narrow columns a headline group fills the width too; a wider wrap joins a
         // headline that ran over the width, as it should
