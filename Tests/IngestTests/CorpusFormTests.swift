@@ -168,6 +168,39 @@ import Testing
         #expect(photo?.paragraphs == ["◀梅蘭芳化妝小影▶"])
     }
 
+    // e05: a picture's source credit in brackets and a desk code close a story; the
+    // short line after them heads the next one, though every gap on the page is the same
+    @Test func pictureCreditAndDeskCodeCloseAStory() {
+        let p = Self.parse([
+            "卑詩內陸甘碌市一小學遭祝融焚毀",
+            "",
+            "卑詩內陸甘碌市Parkcrest小學於9月5日星期四下午5時左右發生大火,沒有人受傷,但整幢小學完全焚毀。",
+            "",
+            "由於火勢猛烈,小學冒出大量濃煙,附近區域也受影響。",
+            "",
+            "甘碌市政府發出的聲明表示,消防員已迅速應付小學的火災,並運用所有可使用的資源灌救,包括空中救火設備、四部救火車和一部拯救車等,不過,消防的灌救工作仍面對一定挑戰,暫時未知小學起火原因。",
+            "",
+            "當局已通知所有學生周五至下星期留在家中,待市政府尋找其他學校,讓學生上課。",
+            "",
+            "當地一間藝術畫廊可在學校關閉期間,為20名不論班級的學童免費提供全日學習營活動,但家長在下星期仍需為孩子的學習自行作出安排。",
+            "",
+            "(CTV圖片)",
+            "",
+            "V06",
+            "",
+            "警方發圖尋找撞人後逃離現場車輛",
+            "",
+            "多倫多警隊發出一張從保安攝錄機拍下的圖片,呼籲公眾協助尋找一輛撞傷人後逃離現場的一輛小型房車。",
+            "",
+            "警方表示,撞傷人後逃離現場的事件,發生於上周五(8月30日)晚上大約10時30分,介乎Abbotsfield Gate與Palmdale Drive之間的Sheppard大道東。",
+            "",
+        ])
+        #expect(p.articles.map(\.title) == ["卑詩內陸甘碌市一小學遭祝融焚毀", "警方發圖尋找撞人後逃離現場車輛"])
+        #expect(p.articles.first?.paragraphs.last?.hasPrefix("當地一間藝術畫廊") == true)
+        #expect(p.furniture.contains("V06"))
+        #expect(Bylines.isNamelessCredit("(圖片:多倫多警隊) T02".replacingOccurrences(of: "圖", with: "图")))
+    }
+
     // c09: byline and citation fused on one line
     @Test func bylineFusedWithCitation() {
         let line = Fixtures.line("本报记者 季觉苏 《人民日报》（2026年05月14日 第 12 版）")

@@ -102,7 +102,7 @@ enum ArticleHeads {
                 }
             }
             let brief = !hasByline && dashed == nil && shorts.count == 1 && inBriefRun(lines, roles, bare, at: i, taken: taken)
-            let setOff = (lines[i].setOff || i == firstContent) && lines[i].length >= minUnmarkedHeadline
+            let setOff = (lines[i].setOff || i == firstContent || afterPictureCredit(roles, i)) && lines[i].length >= minUnmarkedHeadline
                 && shorts.count <= 3 && j < lines.count && !taken.contains(j) && roles[j] == .body
             if hasByline || dashed != nil || setOff || brief || (noted && !shorts.isEmpty && j < lines.count && roles[j] == .body), let headline = HeadlineGroup.read(lines: shorts, dashed: dashed, printedWhole: isPrintedWhole(shorts)) {
                 heads.append(ArticleHead(start: i, headline: headline, authors: authors, hasByline: hasByline, bodyStart: bodyStart, credited: credited, brief: brief))
@@ -191,6 +191,15 @@ enum ArticleHeads {
         }
         guard let next = pair(i) else { return false }
         return pair(next) != nil || pair(i - 2) == i || pair(i - 3) == i
+    }
+
+    /// The line follows a picture's credit (furniture such as a desk code between them): the
+    /// credit closed the story above, as a gap would.
+    static func afterPictureCredit(_ roles: [LineRole], _ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, LineRoles.isFurniture(roles[k]) { k -= 1 }
+        guard k >= 0, case .credit = roles[k] else { return false }
+        return true
     }
 
     static func isCrawlNote(_ role: LineRole) -> Bool {

@@ -352,10 +352,19 @@ enum Bylines {
         // the cheap refusal first: such a credit ends in 片/图/照/发 or a bracket, or opens with 图
         guard let last = text.unicodeScalars.last(where: { $0 != " " }), let first = text.unicodeScalars.first,
               ["片", "图", "照", "发", ")", "\u{FF09}", "】"].contains(last) || first == "图" || first == "(" || first == "\u{FF08}" else { return false }
-        let trimmed = Substring(text.trimmedSpaces())
-        let t = Shape.insideBrackets(trimmed) ?? trimmed
+        var trimmed = Substring(text.trimmedSpaces())
+        // a desk code set after the credit (`(图片:多伦多警队) T02`)
+        if let space = trimmed.lastIndex(of: " "), Shape.isDeskCode(trimmed[trimmed.index(after: space)...]) {
+            trimmed = trimmed[..<space]
+        }
+        let bracketed = Shape.insideBrackets(trimmed)
+        let t = bracketed ?? trimmed
         guard (2...16).contains(t.count) else { return false }
         if t.hasPrefix("图片来源") { return true }
+        // `(CTV图片)`, `(图片:多伦多警队)`: in brackets, the source of the picture
+        if bracketed != nil, t.hasSuffix("图片") || t.hasPrefix("图片:") || t.hasPrefix("图片\u{FF1A}") {
+            return t.unicodeScalars.allSatisfy { Scalars.isHan($0) || Scalars.isASCIIAlnum($0) || $0 == ":" || $0 == "\u{FF1A}" }
+        }
         guard t.allSatisfy({ $0.unicodeScalars.allSatisfy(Scalars.isHan) }) else { return false }
         if t.hasSuffix("资料图片") || t.hasSuffix("资料图") || t.hasSuffix("资料照片") || t.hasSuffix("供图") { return true }
         return t.hasSuffix("发") && t.count >= 3 && isOutletName(t.dropLast())

@@ -62,6 +62,14 @@ enum Shape {
 
     /// The inside of a line wholly enclosed in one pair of brackets — round (half- or
     /// full-width), `【】` or `[]` — without the spaces inside; nil when it is not enclosed.
+    /// `V06`, `T02`: a desk or page code (a capital and two or three digits) that web
+    /// archives of overseas papers print between stories.
+    static func isDeskCode<S: StringProtocol>(_ text: S) -> Bool {
+        let u = text.unicodeScalars
+        guard (3...4).contains(u.count), let first = u.first, ("A"..."Z").contains(first) else { return false }
+        return u.dropFirst().allSatisfy { ("0"..."9").contains($0) }
+    }
+
     static func insideBrackets(_ text: Substring) -> Substring? {
         // on scalars: this runs for nearly every short line, and most do not open a bracket
         let u = text.unicodeScalars
@@ -291,6 +299,8 @@ enum LineRoles {
         if let names = Bylines.credit(line) { return .credit(names) }
         if let names = Bylines.byline(line) { return .byline(names) }
         if let kind = Furniture.classify(line) { return .furniture(kind) }
+        // below the masthead (where `A08` is the edition), a code on its own line is furniture
+        if position >= 6, Shape.isDeskCode(text) { return .furniture(.label) }
         if position < mastheadLines, line.length <= 10, FounderTrailer.isPaperName(text),
            text.hasSuffix("报") || text.hasSuffix("刊"), !text.hasSuffix("简报") {
             return .paperName(text)
