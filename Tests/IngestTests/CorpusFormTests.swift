@@ -201,6 +201,27 @@ import Testing
         #expect(Bylines.isNamelessCredit("(圖片:多倫多警隊) T02".replacingOccurrences(of: "圖", with: "图")))
     }
 
+    // e06: a letters column, each letter closed by a dashed signature (place ‧ name), no
+    // headlines: one untitled item per letter, titled by its first sentence without its mark
+    @Test func lettersClosedByDashedSignatures() {
+        let p = Self.parse([
+            "尊敬的《人間福報》的老師,您好。我叫成苜暘,在香港沙田培僑書院讀小三。我的媽媽經常帶回來《人間福報》給我看,我很喜歡裡面小朋友寫的文章。台灣的小朋友很厲害啊,寫的文章很漂亮。",
+            "今天我也寄上我寫的兩篇作文。希望有一天也在《人間福報》看到我的文章呢!謝謝!",
+            "─香港‧成苜暘",
+            "仔細思索古人所說的「文以載道」,並不是八股的唱高調,反而是我們所生活的世界中最缺乏的基本需求,因為文字是用來承載道理的道義的,人與人之間得講道理道義才有「尊重」可言。",
+            "現代人已經愈來愈不看書,能好好看著文字的機會,大概就是報紙和電視,但當這兩種媒體都已經失去了「文以載道」的功能,既不講道理也不顧道義的時候,久而久之看的人也漸漸被同化了,我們的世界也就失去了彼此「尊重」的能力,人心只有墮落一途。",
+            "《人間福報》的願望很大,希望從文字開始傳播良善的訊息;但要求很小,只要多一個人認同良善的事物,台灣的健康細胞就多活一個。《人間福報》只報導正面的,只傳播健康的,只希望創造一份重新燃起人們對生命熱情的刊物。讓大家重拾那既講道理又顧道義的「尊重」。",
+            "─台南歸仁‧王登科",
+            "貴報「台灣俗諺今解」專欄刊登「一個錢,四兩福」是否錯誤?因為本身研究台灣史,對台灣俚語堪稱精通,是不是「一個囝,四兩福」之筆誤?",
+            "──嘉義‧汪月",
+        ])
+        #expect(p.articles.map(\.authors) == [["成苜暘"], ["王登科"], ["汪月"]])
+        #expect(p.articles.last?.title == "貴報「台灣俗諺今解」專欄刊登「一個錢,四兩福」是否錯誤")
+        #expect(p.articles.allSatisfy { !$0.paragraphs.contains { $0.hasPrefix("─") } }, "signatures are no text")
+        // an epigraph's attribution has no place and dot: no signature
+        #expect(Bylines.dashedSignature(Fixtures.line("——斯大林")) == nil)
+    }
+
     // c09: byline and citation fused on one line
     @Test func bylineFusedWithCitation() {
         let line = Fixtures.line("本报记者 季觉苏 《人民日报》（2026年05月14日 第 12 版）")

@@ -39,6 +39,12 @@ enum ArticleAssembly {
                 continue
             }
             if !photoBlocks.contains(i) { current.blocks.append(i) }
+            // a dashed signature (`─香港‧成苜暘`) under text closes that text: a letters column
+            // prints one letter after another with no headline between them
+            if case .byline = roles[i], Bylines.dashedSignature(lines[i]) != nil, hasText(current, roles) {
+                items.append(current)
+                current = PageItem(head: nil, photo: nil, blocks: [], order: i + 1)
+            }
             i += 1
         }
         items.append(current)

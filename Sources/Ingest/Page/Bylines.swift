@@ -300,6 +300,18 @@ enum Bylines {
         return ([inner], end)
     }
 
+    /// `─香港‧成苜暘`, `──嘉義‧汪月`: a reader's or contributor's signature that closes a
+    /// letter: dashes, a place, a middle dot and the name.
+    static func dashedSignature(_ line: PageLine) -> [String]? {
+        guard line.length <= 18, let first = line.text.unicodeScalars.first, Scalars.isDash(first) else { return nil }
+        let rest = Substring(Shape.stripLeadingDashes(line.text))
+        guard let dot = rest.lastIndex(where: { $0 == "‧" || $0 == "·" || $0 == "・" || $0 == "•" }) else { return nil }
+        let place = rest[..<dot], name = rest[rest.index(after: dot)...]
+        guard (1...10).contains(place.count), place.unicodeScalars.allSatisfy({ Scalars.isHan($0) || $0 == " " }),
+              (2...4).contains(name.count), name.unicodeScalars.allSatisfy(Scalars.isHan) else { return nil }
+        return [String(name)]
+    }
+
     static func isCredit(_ text: String) -> Bool {
         text.hasByteSuffix("摄") || text.hasByteSuffix("摄影") || text.hasBytePrefix("摄影") || text.hasBytePrefix("图/") || text.hasBytePrefix("图\u{FF0F}")
     }

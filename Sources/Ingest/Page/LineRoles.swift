@@ -305,6 +305,7 @@ enum LineRoles {
            text.hasSuffix("报") || text.hasSuffix("刊"), !text.hasSuffix("简报") {
             return .paperName(text)
         }
+        if let names = Bylines.dashedSignature(line) { return .byline(names) }
         if let first = text.unicodeScalars.first, Scalars.isDash(first), line.length <= Shape.shortMax + 4,
            !Shape.endsSentence(text) {
             let sub = Shape.stripLeadingDashes(text)

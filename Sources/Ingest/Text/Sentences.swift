@@ -50,10 +50,11 @@ enum Sentences {
         return UInt32(b[i] & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
     }
 
-    /// The first sentence without its closing full stop: the title of an untitled photo.
+    /// The first sentence without its closing mark: the title of an untitled item.
     static func firstWithoutStop(_ text: String) -> String {
         guard var first = split(text).first else { return text }
-        while let last = first.unicodeScalars.last, last == "。" || last == "." || last == "｡" {
+        // the closing mark goes, whichever it is (`…是否錯誤?` → `…是否錯誤`)
+        while let last = first.unicodeScalars.last, last == "。" || last == "." || last == "｡" || last == "?" || last == "？" || last == "!" || last == "！" {
             first = String(first.unicodeScalars.dropLast())
         }
         return first
