@@ -12,6 +12,16 @@ import Testing
         #expect(MastheadLine.dateOnly(Fixtures.line("2022年13月08日")) == nil)
     }
 
+    // a03, f10, f03, c01: masthead and field forms of e-paper and forum pages
+    @Test func issueNumbersLabelsAndForumDates() {
+        #expect(MastheadLine.masthead(Fixtures.line("1886 期 / 第2版:2")) == PageMetadata(edition: "2", issue: "1886"),
+                "a number in the section's slot is no section")
+        #expect(MastheadLine.masthead(Fixtures.line("当前版:01版"))?.edition == "01")
+        #expect(MastheadLine.masthead(Fixtures.line("2005.01.01 第01264期")) == PageMetadata(date: "2005-01-01", issue: "01264"))
+        #expect(CrawlAnnotations.labelledFields("只看楼主 倒序阅读 0 发表于: 1985-06-24")?.date == "1985-06-24")
+        #expect(CrawlAnnotations.labelledFields("他说，我们在发表于: 1985-06-24") == nil)
+    }
+
     @Test func editionAndSection() {
         let a = MastheadLine.edition(Fixtures.line("第A11版:健康滁州·公益"))
         #expect(a?.edition == "A11")

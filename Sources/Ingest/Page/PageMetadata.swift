@@ -205,6 +205,12 @@ enum MastheadLine {
             let inner = String(String.UnicodeScalarView(line.text.unicodeScalars.dropFirst().dropLast())).trimmedSpaces()
             return masthead(PageLine(text: inner, number: line.number, gap: line.gap))
         }
+        // `当前版:01版`: an e-paper's label for the page shown
+        for label in ["当前版面", "当前版", "当前版次"] where line.text.hasPrefix(label) {
+            let rest = line.text.dropFirst(label.count).drop { $0 == ":" || $0 == "\u{FF1A}" || $0 == " " }
+            guard rest.count < line.text.count - label.count else { break }
+            return masthead(PageLine(text: String(rest), number: line.number, gap: line.gap))
+        }
         if line.text.hasSubstring("版次") || line.text.hasSubstring("版名") || line.text.hasSubstring("版号") {
             return labelledEdition(line.text)
         }
@@ -247,6 +253,14 @@ enum MastheadLine {
             issueNumber = issue(PageLine(text: words[k], number: line.number, gap: 0))
             words.remove(at: k)
         }
+        // `1886 期 / 第2版:2`: a bare issue number before the edition
+        if let k = words.firstIndex(where: { w in w.hasSuffix("期") && w.dropLast().allSatisfy(\.isASCIIDigitLike) && w.count > 1 }) {
+            issueNumber = String(words[k].dropLast())
+            words.remove(at: k)
+        } else if let k = words.indices.dropLast().first(where: { words[$0 + 1] == "期" && !words[$0].isEmpty && words[$0].allSatisfy(\.isASCIIDigitLike) }) {
+            issueNumber = words[k]
+            words.removeSubrange(k...(k + 1))
+        }
         if words.isEmpty {
             // a line of only a lunar date and a weekday (`庚申年二月廿四日 星期一`) is masthead too
             guard let found else { return line.text.hasSubstring("年") && line.text.hasSubstring("月") ? PageMetadata(paper: paper) : nil }
@@ -263,11 +277,13 @@ enum MastheadLine {
             }
             return nil
         }
-        // a weekday printed after the section belongs to the date
+        // a weekday printed after the section belongs to the date; a number in the section's
+        // slot (`第2版:2`) is an empty slot's filler, no section
         var sectionWords = section.map { $0.split(separator: " ") } ?? []
+        if sectionWords.count == 1, sectionWords[0].allSatisfy(\.isASCIIDigitLike) { sectionWords = [] }
         if found != nil { while let last = sectionWords.last, isCalendarNote(last.unicodeScalars) { sectionWords.removeLast() } }
         return PageMetadata(paper: paper, date: found?.iso, edition: edition,
-                            section: sectionWords.isEmpty ? nil : sectionWords.joined(separator: " "))
+                            section: sectionWords.isEmpty ? nil : sectionWords.joined(separator: " "), issue: issueNumber)
     }
 
     /// `版次:A01 版名:要闻` (and `版号`), as database exports label them; with a date when one
@@ -345,5 +361,12 @@ enum MastheadLine {
         }
         if let n = chineseNumber(Substring(inner).unicodeScalars) { return String(n) }
         return nil
+    }
+}
+
+extension Character {
+    /// `0`–`9`, ASCII or full-width.
+    var isASCIIDigitLike: Bool {
+        unicodeScalars.count == 1 && MastheadLine.digitValue(unicodeScalars.first!) != nil
     }
 }

@@ -144,7 +144,7 @@ enum CrawlAnnotations {
 
     /// Labels that web editions put in a row of page fields.
     static let fieldLabels: Set<String> = [
-        "来源", "作者", "时间", "日期", "发布时间", "发布日期", "刊发日期", "发表时间", "更新时间", "阅读次数", "阅读", "浏览次数", "浏览",
+        "来源", "作者", "时间", "日期", "发布时间", "发布日期", "刊发日期", "发表时间", "发表于", "发布于", "更新时间", "阅读次数", "阅读", "浏览次数", "浏览",
         "点击数", "点击", "字号", "编辑", "责任编辑", "语音阅读", "版式", "传真", "Email", "E-mail", "电话", "值班版式总监", "美编", "校对",
     ]
 
@@ -159,10 +159,14 @@ enum CrawlAnnotations {
         var colons: [Int] = []
         for (k, c) in u.enumerated() where c == ":" || c == "\u{FF1A}" { colons.append(k) }
         // `发布日期: 2023年09月12日`: one date field alone is a row too
+        // (a forum's buttons may stand before it: `只看楼主 倒序阅读 0 发表于: 1985-06-24`)
         if colons.count == 1, let c = colons.first {
-            let label = String(String.UnicodeScalarView(u[..<c])).trimmedSpaces()
+            let before = String(String.UnicodeScalarView(u[..<c])).trimmedSpaces()
+            let label = before.split(separator: " ").last.map(String.init) ?? ""
+            let lead = before.dropLast(label.count)
             let value = Array(u[(c + 1)...].filter { $0 != " " })
-            guard label.hasSuffix("日期") || label.hasSuffix("时间"), fieldLabels.contains(label),
+            guard label.hasSuffix("日期") || label.hasSuffix("时间") || label.hasSuffix("于"), fieldLabels.contains(label),
+                  lead.unicodeScalars.count <= 20, !lead.unicodeScalars.contains(where: { Scalars.isSentenceFinal($0) || Scalars.isClauseOpen($0) }),
                   let (iso, end) = MastheadLine.date(in: value, from: 0), end == value.count else { return nil }
             return PageMetadata(date: iso)
         }
