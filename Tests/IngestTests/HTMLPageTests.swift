@@ -147,4 +147,22 @@ import Testing
         #expect(ReaderMode.namesAsPrinted("記者陳嘉寧／即時報導", bare: false) == ["陳嘉寧"])
         #expect(ReaderMode.cleanHeader("半月谈记者 史卫燕").0 == "半月谈记者 史卫燕")
     }
+
+    /// h10, h11, h05, h07: the fields a site prints around the article — a publication stamp
+    /// of its own, a breadcrumb trail (section = first crumb after home), a category label.
+    @Test func stampBreadcrumbAndCategoryGiveThePageFields() throws {
+        #expect(ReaderMode.printedTimestamp(" 2019-12-10 07:57:40") == "2019-12-10")
+        #expect(ReaderMode.printedTimestamp("18:56 2017/09/08") == "2017-09-08")
+        #expect(ReaderMode.printedTimestamp("发布日期：2019-09-23 14:34:05") == "2019-09-23")
+        #expect(ReaderMode.printedTimestamp("2019-12-10") == nil, "a date without a time of day may be any date")
+        #expect(ReaderMode.printedTimestamp("据了解，2019-12-10 07:57 发生的事") == nil)
+        let trail = HTMLDocument.parse("<div id=\"nav\"><a href=\"/\">udn</a> / <a href=\"/c\">社會</a> / <b>焦點事件</b></div><div><p>正文。</p></div>")
+        #expect(ReaderMode.breadcrumbSection(trail.nodes, before: trail.nodes.count) == "社會")
+        let marked = HTMLDocument.parse("<ol class=\"breadcrumb\"><li><a href=\"/\">首頁</a></li><li><a href=\"/s\">社會</a></li></ol>")
+        #expect(ReaderMode.breadcrumbSection(marked.nodes, before: marked.nodes.count) == "社會")
+        let menu = HTMLDocument.parse("<nav><a href=\"/\">首頁</a><a href=\"/b\">社會</a><a href=\"/c\">國際</a></nav>")
+        #expect(ReaderMode.breadcrumbSection(menu.nodes, before: menu.nodes.count) == nil, "a menu is no trail")
+        let labelled = HTMLDocument.parse("<div>发布日期：2019-09-23 14:34:05&nbsp;&nbsp;所属分类：<a href=\"/x\">头条</a></div>")
+        #expect(ReaderMode.categoryLabel(labelled.nodes) == "头条")
+    }
 }

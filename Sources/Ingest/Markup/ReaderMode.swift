@@ -13,6 +13,7 @@ enum ReaderMode {
         var blocks: [String]
         var date: String?
         var paper: String?
+        var section: String? = nil
         /// Names the markup marks as the author's.
         var authors: [String] = []
     }
@@ -119,6 +120,15 @@ enum ReaderMode {
         }
         var date = metaDate(doc) ?? titleDate(doc.title)
         var paper = paper(doc.title)
+        if date == nil {
+            // a publication time the page prints on its own (`<span class="h-time">2019-12-10
+            // 07:57:40</span>`, `发布日期：2019-09-23 14:34:05`) before the text ends, outside links
+            // and lists of other stories
+            let end = lastDescendant(of: best, nodes)
+            for k in nodes.indices.prefix(end + 1) where nodes[k].tag == "#text" && !inLink[k] && !furnished[k] {
+                if let d = printedTimestamp(nodes[k].text) { date = d; break }
+            }
+        }
         func clean(_ line: String) -> String {
             let (rest, d, p) = cleanHeader(line)
             if date == nil { date = d }
@@ -129,7 +139,8 @@ enum ReaderMode {
         // the headline and its byline may sit inside the article's container
         for k in blocks.indices.prefix(4) where blocks[k].scalarCount <= 80 { blocks[k] = clean(blocks[k]) }
         blocks = blocks.filter { !$0.isEmpty }
-        return Article(title: title, header: header, blocks: blocks, date: date, paper: paper, authors: markedAuthors(doc))
+        return Article(title: title, header: header, blocks: blocks, date: date, paper: paper,
+                       section: categoryLabel(nodes) ?? breadcrumbSection(nodes, before: best), authors: markedAuthors(doc))
     }
 
     /// `2019-03-18 23:59聯合報 記者陳嘉寧／即時報導` → (`記者陳嘉寧／即時報導`, date, `聯合報`): the date,
@@ -160,6 +171,92 @@ enum ReaderMode {
             }
         }
         return (rest, date, paper)
+    }
+
+    /// The section a breadcrumb trail names (`首页 > 要闻 > 头条`, `udn / 社會 / 焦點事件`): the
+    /// first linked crumb after the home link. A trail is an element marked as one
+    /// (`breadcrumb`), or links separated by `>` or `/` and nothing else; the first trail
+    /// above the article counts.
+    static func breadcrumbSection(_ nodes: [HTMLDocument.Node], before article: Int) -> String? {
+        let separators: Set<Unicode.Scalar> = [">", "/", "»", "›", "→", "\u{FF1E}", "\u{FF0F}", " ", "\u{A0}"]
+        for i in nodes.indices.prefix(article) where nodes[i].tag != "#text" && nodes[i].tag != "a" {
+            let kids = nodes[i].children
+            let links = kids.filter { nodes[$0].tag == "a" }
+            let marked = hasMark(nodes[i].marks, ["breadcrumb", "crumb"])
+            var crumbs: [String] = []
+            if marked {
+                func walk(_ k: Int) {
+                    if nodes[k].tag == "a" { crumbs.append(text(of: k, nodes).trimmedSpaces()); return }
+                    for c in nodes[k].children { walk(c) }
+                }
+                walk(i)
+            } else {
+                guard links.count >= 2 else { continue }
+                let texts = kids.filter { nodes[$0].tag == "#text" }.map { nodes[$0].text }
+                guard texts.contains(where: { !$0.trimmedSpaces().isEmpty }),
+                      texts.allSatisfy({ $0.unicodeScalars.allSatisfy { separators.contains($0) } || $0.trimmedSpaces() == "正文" }),
+                      kids.allSatisfy({ ["a", "#text", "b", "span", "strong", "em"].contains(nodes[$0].tag) }) else { continue }
+                crumbs = links.map { text(of: $0, nodes).trimmedSpaces() }
+            }
+            crumbs.removeAll { $0.isEmpty }
+            guard crumbs.count >= 2 else { continue }
+            let name = crumbs[1]
+            let u = name.unicodeScalars
+            return (2...8).contains(u.count) && u.allSatisfy(Scalars.isHan) ? name : nil
+        }
+        return nil
+    }
+
+    /// `所属分类：头条`: the category a page labels its story with (the label's value is
+    /// usually a link, so it is the next text node).
+    static func categoryLabel(_ nodes: [HTMLDocument.Node]) -> String? {
+        let labels = ["所属分类", "所屬分類", "栏目", "欄目"]
+        for (k, node) in nodes.enumerated() where node.tag == "#text" {
+            let t = node.text.trimmedSpaces()
+            guard labels.contains(where: { t.hasSuffix($0 + "：") || t.hasSuffix($0 + ":") }) else { continue }
+            guard let next = nodes[(k + 1)...].first(where: { $0.tag == "#text" && !$0.text.trimmedSpaces().isEmpty }) else { return nil }
+            let name = next.text.trimmedSpaces()
+            let u = name.unicodeScalars
+            return (2...8).contains(u.count) && u.allSatisfy(Scalars.isHan) ? name : nil
+        }
+        return nil
+    }
+
+    /// The last node inside `i` (nodes are in document order, so a subtree is contiguous).
+    static func lastDescendant(of i: Int, _ nodes: [HTMLDocument.Node]) -> Int {
+        var k = i
+        while let last = nodes[k].children.last { k = last }
+        return k
+    }
+
+    /// `2019-12-10 07:57:40`, `发布日期：2019-09-23 14:34:05`, `18:56 2017/09/08`: a text that is
+    /// a date with its time of day (perhaps after a date label) and nothing else. The time of
+    /// day is what tells a publication stamp from a date mentioned in passing.
+    static func printedTimestamp(_ text: String) -> String? {
+        var t = Substring(text.trimmedSpaces())
+        guard (15...40).contains(t.unicodeScalars.count), t.contains(":") else { return nil }
+        for label in ["发布日期", "发布时间", "發佈日期", "發布日期", "發佈時間", "發布時間", "时间", "時間", "日期", "发表于", "發表於"] where t.hasPrefix(label) {
+            t = t.dropFirst(label.count).drop { $0 == ":" || $0 == "\u{FF1A}" || $0 == " " }
+            break
+        }
+        var u = Array(t.unicodeScalars)
+        // a time of day may come first (`18:56 2017/09/08`)
+        func dropTime(_ from: Int) -> Int {
+            var k = from
+            while k < u.count, MastheadLine.digitValue(u[k]) != nil || u[k] == ":" { k += 1 }
+            return k - from >= 4 && u[from..<k].contains(":") ? k : from
+        }
+        var start = 0
+        let lead = dropTime(0)
+        if lead > 0 { start = lead; while start < u.count, u[start] == " " { start += 1 } }
+        guard let (iso, end) = MastheadLine.date(in: u, from: start) else { return nil }
+        u = Array(u[end...])
+        var k = 0
+        while k < u.count, u[k] == " " { k += 1 }
+        let timed = lead > 0 || dropTime(k) > k
+        let rest = lead > 0 ? k : dropTime(k)
+        guard timed, u[rest...].allSatisfy({ $0 == " " }) else { return nil }
+        return iso
     }
 
     static let authorMarks = ["author", "reporter", "byline", "writer", "journalist"]
@@ -383,6 +480,7 @@ extension PageParser {
         page.articles = [first]
         if page.metadata.date == nil { page.metadata.date = a.date }
         if page.metadata.paper == nil { page.metadata.paper = a.paper }
+        if page.metadata.section == nil { page.metadata.section = a.section }
         return page
     }
 }
