@@ -222,6 +222,39 @@ import Testing
         #expect(Bylines.dashedSignature(Fixtures.line("——斯大林")) == nil)
     }
 
+    // e09: a picture story (credit after the headline, 文與圖 byline), its date stamp after a
+    // bar, and the site's boxes after it that are not its text
+    @Test func pictureStoryWithStampAndSiteBoxes() {
+        let p = Self.parse([
+            "生活快門 守著殘破家園",
+            "",
+            "文與圖/晞林 |2015.09.10",
+            "1225觀看次",
+            "字級",
+            "生活快門 守著殘破家園 圖/晞林",
+            "",
+            "文與圖/晞林",
+            "",
+            "颱風過後幾天,到植物園散步,走到門口,才知園區封閉整理中,也不知哪天才會重新開放。",
+            "",
+            "從門邊探視,樹枝、落葉、垃圾還堆積在園區的路徑中。想到植物園運動、看荷花的民眾,大概短期內會失去一個休憩的地方;而最可憐的是,植物園裡的貓咪們,看到家園如此殘破,還未能恢復,也不禁憂鬱地看著園外的民眾呢!",
+            "",
+            "熱門新聞",
+            "訂閱電子報",
+            "台北市 天氣預報   台灣一週天氣預報",
+            "",
+            "《人間福報》是一份多元化的報紙,不單只有報導佛教新聞,乃以推動祥和社會、淨化人心為職志,以關懷人類福祉、追求世界和平為宗旨,堅持新聞的準度與速度、廣度與深度,關懷弱勢族群與公益;強調內容溫馨、健康、益智、環保,不八卦、不加料、不阿諛,希冀藉由優質的內涵,體貼大眾身心靈的需要、關懷地球永續經營、延續宇宙無窮慧命,是一份承擔社會責任的報紙。自許成為「社會的一道光明」的《人間福報》任重而道遠,在秉持創辦人星雲大師「傳播人間善因善緣」的理念之際,更將堅持為社會注入清流,讓福報的發行為人間帶來祥和歡喜,具體實現「人間有福報,福報滿人間」的目標。",
+            "人間福報社股份有限公司 統編:70470026",
+            "",
+        ])
+        #expect(p.articles.count == 1)
+        let a = p.articles[0]
+        #expect(a.title == "生活快門 守著殘破家園" && a.kind == .photo && a.authors == ["晞林"])
+        #expect(a.paragraphs.count == 2 && a.paragraphs[0].hasPrefix("颱風過後幾天"))
+        #expect(!a.paragraphs.joined().contains("天氣預報"), "text after the site's menu lines is the site's")
+        #expect(p.metadata.date == "2015-09-10")
+    }
+
     // c09: byline and citation fused on one line
     @Test func bylineFusedWithCitation() {
         let line = Fixtures.line("本报记者 季觉苏 《人民日报》（2026年05月14日 第 12 版）")

@@ -61,6 +61,13 @@ enum ArticleHeads {
                 continue
             }
             var (shorts, dashed, j) = headlineLines(lines, roles, bare, from: i, taken: taken)
+            // `生活快門 守著殘破家園 圖/晞林`: a picture credit set after the headline makes the
+            // item a picture story; the credit is no part of the title
+            var pictured: [String]?
+            if let last = shorts.last, let (title, names) = Bylines.trailingPictureCredit(last) {
+                shorts[shorts.count - 1] = title
+                pictured = names
+            }
             // a crawl writes its notes right under the headline: they mark it as one
             let noted = j < lines.count && isCrawlNote(roles[j])
             while j < lines.count, isCrawlNote(roles[j]) { j += 1 }
@@ -104,6 +111,10 @@ enum ArticleHeads {
             let brief = !hasByline && dashed == nil && shorts.count == 1 && inBriefRun(lines, roles, bare, at: i, taken: taken)
             let setOff = (lines[i].setOff || i == firstContent || afterPictureCredit(roles, i)) && lines[i].length >= minUnmarkedHeadline
                 && shorts.count <= 3 && j < lines.count && !taken.contains(j) && roles[j] == .body
+            if let pictured {
+                credited = true
+                for n in pictured where !authors.contains(n) { authors.append(n) }
+            }
             if hasByline || dashed != nil || setOff || brief || (noted && !shorts.isEmpty && j < lines.count && roles[j] == .body), let headline = HeadlineGroup.read(lines: shorts, dashed: dashed, printedWhole: isPrintedWhole(shorts)) {
                 heads.append(ArticleHead(start: i, headline: headline, authors: authors, hasByline: hasByline, bodyStart: bodyStart, credited: credited, brief: brief))
                 i = max(bodyStart, i + 1)

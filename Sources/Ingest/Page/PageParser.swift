@@ -83,6 +83,9 @@ public enum PageParser {
         var paragraphs: [String] = []
         var kept: [Int] = []
         for b in item.blocks {
+            // site furniture (menus, `热门新闻`, widgets) after the text: the article has ended,
+            // and what follows without a headline is the site's, not the article's
+            if case .furniture(.separator) = roles[b], !paragraphs.isEmpty { break }
             switch roles[b] {
             case .body:
                 paragraphs.append(JumpMarkers.strip(lines[b].text))
@@ -185,14 +188,27 @@ public enum PageParser {
                 if let paper = Bylines.paperOfDateline(line.text) { meta.paper = paper; break }
             }
         }
+        // `文與圖/晞林 |2015.09.10`: a date stamp after a bar near the top (web editions)
+        if meta.date == nil {
+            for line in lines.prefix(8) where line.length <= 40 {
+                guard let bar = line.text.lastIndex(where: { $0 == "|" || $0 == "\u{FF5C}" }) else { continue }
+                let stamp = Array(line.text[line.text.index(after: bar)...].unicodeScalars.filter { $0 != " " })
+                if let (iso, end) = MastheadLine.date(in: stamp, from: 0), end == stamp.count { meta.date = iso; break }
+            }
+        }
         if let t = trailer {
             let namesTitle = articles.contains { a in
                 let compact = a.title.filter { $0 != " " }
                 let sub = a.subtitle?.filter { $0 != " " } ?? ""
                 return (compact.count >= 4 && t.compactText.hasSubstring(compact)) || (sub.count >= 4 && t.compactText.hasSubstring(sub))
             }
+            // or a short line of this page (a title the page rules did not take as one: `吴启珍`)
+            let namesLine = namesTitle || lines.indices.contains { i in
+                guard case .short = roles[i], (3...30).contains(lines[i].length) else { return false }
+                return t.compactText.hasSubstring(lines[i].text.filter { $0 != " " })
+            }
             let datesAgree = meta.date == nil || t.date == nil || meta.date == t.date
-            if namesTitle, datesAgree {
+            if namesLine, datesAgree {
                 if meta.date == nil { meta.date = t.date }
                 if meta.paper == nil { meta.paper = t.paper }
             }
