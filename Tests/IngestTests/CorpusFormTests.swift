@@ -255,6 +255,81 @@ import Testing
         #expect(p.metadata.date == "2015-09-10")
     }
 
+    // f09: an e-paper article page: the list of editions (one width, no wrapped
+    // text), the template's empty slots and controls, then headline / caption / byline /
+    // dateline text, then share buttons
+    @Test func ePaperArticlePageAmongItsControls() {
+        let p = Self.parse([
+            "版面概览",
+            "标题导航",
+            "市消协发布国庆节消费警示",
+            "小区惊现毒蜂窝消防员及时摘除",
+            "街头桂花飘香 市民莫要采摘",
+            "版面导航",
+            "第01版:头版",
+            "第01版:重要",
+            "第03版:我和我的祖国",
+            "第04版:民生",
+            "第05版:四区",
+            "第06版:县域",
+            "第07版:速读",
+            "第08版:速读",
+            "第09版:深度",
+            "第10版:文体",
+            "第11版:小记者",
+            "第12版:小记者",
+            "第13版:小记者",
+            "第14版:小记者",
+            "第15版:小记者",
+            "第16版:壮丽70年 奋斗新时代",
+            "第17版:壮丽70年 奋斗新时代",
+            "第18版:壮丽70年 奋斗新时代",
+            "第19版:壮丽70年 奋斗新时代",
+            "第20-21版:壮丽70年 奋斗新时代",
+            "第22版:壮丽70年 奋斗新时代",
+            "第23版:壮丽70年 奋斗新时代",
+            "第24版:壮丽70年 奋斗新时代",
+            "数字报首页",
+            "网站首页",
+            "通版阅读请点击:",
+            "展开通版",
+            "收缩通版",
+            "当前版:04版",
+            "首版",
+            "上一版",
+            "下一版",
+            "末版",
+            "发布日期:",
+            "文章标题",
+            "文章内容",
+            "文章作者",
+            "上一篇",
+            "下一篇",
+            "字体:",
+            "放大",
+            "缩小",
+            "默认",
+            "街头桂花飘香 市民莫要采摘",
+            "花好莫要采。",
+            "□全媒体记者 王建成 文/图",
+            "本报讯 时下,正是桂花开放的时节。走在城区的大街小巷,桂花树上已挂满了黄色、红色的花,空气中弥漫着桂花的清香,令人陶醉。9月24日,记者在市中华大道西段见到,有市民闻香而来,折了一些花枝而去。绿化带内,随处可见被折断的桂花枝。",
+            "“桂花是让人观赏的,不是让人采摘的。”一名环卫工人对记者说,采花会损伤桂花树,他呼吁市民,如果发现有人采摘桂花,应立即制止。桂花飘香,大家共享。一个城市的文明需要所有市民共同维护,希望市民在欣赏桂花时,请手下留情。",
+            "分享到",
+            "微信",
+            "QQ好友",
+            "QQ空间",
+            "新浪微博",
+            "0",
+        ])
+        #expect(p.articles.count == 1)
+        let a = p.articles[0]
+        #expect(a.title == "街头桂花飘香 市民莫要采摘" && a.authors == ["王建成"] && a.kind == .brief)
+        #expect(a.paragraphs.first == "花好莫要采。", "the picture's caption opens the text")
+        #expect(a.paragraphs[1].hasPrefix("时下,正是桂花开放的时节"), "the dateline after the caption is cut")
+        #expect(p.metadata.edition == "04" && p.metadata.section == "民生", "the page labelled current, not the first of the list")
+        #expect(Furniture.isSiteGreeting(Fixtures.line("您好!欢迎来到我们的网站!")))
+    }
+
     // c09: byline and citation fused on one line
     @Test func bylineFusedWithCitation() {
         let line = Fixtures.line("本报记者 季觉苏 《人民日报》（2026年05月14日 第 12 版）")

@@ -449,7 +449,7 @@ extension PageParser {
     /// subheads read as headlines, a caption as a photo) are one record, under the headline
     /// the markup names.
     static func parseWebArticle(_ a: ReaderMode.Article, spansWord: (String, String) -> Bool) -> ParsedPage {
-        var page = parse(ReaderMode.pageText(a), spansWord: spansWord)
+        var page = parse(ReaderMode.pageText(a), spansWord: spansWord, withinArticle: true)
         guard var first = page.articles.first else { return page }
         let headline = ReaderMode.compact(a.title)
         var paragraphs: [String] = []

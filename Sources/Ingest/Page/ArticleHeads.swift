@@ -104,6 +104,13 @@ enum ArticleHeads {
                     bodyStart = j + 1
                 case .body:
                     hasByline = Bylines.dateline(lines[j].text) != nil
+                    // a picture's one-line caption between headline and byline (`花好莫要采。` /
+                    // `□全媒体记者 王建成 文/图`): the caption opens the text
+                    if !hasByline, !shorts.isEmpty, lines[j].length <= 30, j + 2 < lines.count, !taken.contains(j + 1),
+                       case .byline(let names) = roles[j + 1], !names.isEmpty, roles[j + 2] == .body {
+                        authors = names
+                        hasByline = true
+                    }
                 default:
                     break
                 }

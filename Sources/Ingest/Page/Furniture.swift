@@ -19,7 +19,7 @@ enum Furniture {
 
     static func classify(_ line: PageLine) -> Kind? {
         if FounderTrailer.isTrailer(line) { return .trailer }
-        if isSiteFooter(line) || isMarkupTag(line) || isNavigation(line) { return .separator }
+        if isSiteFooter(line) || isMarkupTag(line) || isNavigation(line) || isSiteGreeting(line) { return .separator }
         if let m = line.crawlNote { return .crawlNote(m) }
         if line.length > MastheadLine.maxLength { return isSeparator(line) ? .separator : nil }
         if let m = MastheadLine.masthead(line) ?? MastheadLine.citation(line) { return .masthead(m) }
@@ -51,7 +51,19 @@ enum Furniture {
         "收藏", "打印", "推荐", "朗读", "评论", "更多功能", "分享", "分享到", "复制链接", "字号", "字级", "大", "中", "小", "关闭", "语音阅读",
         "通版阅读请点击", "放大", "缩小", "默认", "上一个", "下一个", "上一主题", "下一主题", "快速回复", "只看楼主", "倒序阅读", "订阅", "首页",
         "PDF", "版", "下载", "登录", "注册", "搜索", "报刊搜索", "热门新闻", "订阅电子报", "联系我们", "隐私权条款", "适中字型", "较大字型",
+        // an e-paper template's empty slots and page controls, and the share targets
+        "字体", "文章标题", "文章内容", "文章作者", "版面概览", "网站首页", "展开通版", "收缩通版",
+        "微信", "朋友圈", "QQ好友", "QQ空间", "新浪微博", "腾讯微博",
     ]
+
+    /// `您好!欢迎来到我们的网站!`, `当前位置：首页 > 要闻`: a site's greeting or "you are here"
+    /// line, printed above every page of it.
+    static func isSiteGreeting(_ line: PageLine) -> Bool {
+        guard line.length <= 40 else { return false }
+        let t = line.text
+        if t.hasPrefix("当前位置") || t.hasPrefix("您的位置") || t.hasPrefix("你的位置") || t.hasPrefix("您现在的位置") { return true }
+        return t.hasSubstring("欢迎") && (t.hasSubstring("网站") || t.hasSubstring("光临") || t.hasSubstring("访问本站"))
+    }
 
     static func isNavigation(_ line: PageLine) -> Bool {
         guard line.length <= 48 else { return false }

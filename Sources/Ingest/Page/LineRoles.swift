@@ -299,6 +299,11 @@ enum LineRoles {
         if let names = Bylines.credit(line) { return .credit(names) }
         if let names = Bylines.byline(line) { return .byline(names) }
         if let kind = Furniture.classify(line) { return .furniture(kind) }
+        // a field label with nothing after it (`发布日期:`, `作者:`): an empty slot of a template
+        if line.length <= 6, let last = text.unicodeScalars.last, last == ":" || last == "\u{FF1A}",
+           CrawlAnnotations.fieldLabels.contains(String(text.unicodeScalars.dropLast())) {
+            return .furniture(.label)
+        }
         // below the masthead (where `A08` is the edition), a code on its own line is furniture
         if position >= 6, Shape.isDeskCode(text) { return .furniture(.label) }
         if position < mastheadLines, line.length <= 10, FounderTrailer.isPaperName(text),

@@ -1,18 +1,20 @@
 /// Page text → metadata and articles. Pure: the only input is the text (and, for one
 /// column-break rule, a dictionary lookup).
 public enum PageParser {
-    public static func parse(_ text: String, spansWord: (String, String) -> Bool = { _, _ in false }) -> ParsedPage {
+    /// `withinArticle`: the text is one article a web page's markup picked out (its share
+    /// buttons are inside the text, not the site's menus after it).
+    public static func parse(_ text: String, spansWord: (String, String) -> Bool = { _, _ in false }, withinArticle: Bool = false) -> ParsedPage {
         // PDF extracts with a space after every character are read without those spaces
         let text = LetterSpacing.repaired(text) ?? text
         // traditional-character pages are read through their simplified markers
-        guard let fold = TraditionalFold(page: text) else { return parseFolded(text, spansWord: spansWord) }
-        var page = fold.restore(parseFolded(fold.folded, spansWord: spansWord))
+        guard let fold = TraditionalFold(page: text) else { return parseFolded(text, spansWord: spansWord, withinArticle: withinArticle) }
+        var page = fold.restore(parseFolded(fold.folded, spansWord: spansWord, withinArticle: withinArticle))
         page.traditional = true
         return page
     }
 
-    static func parseFolded(_ text: String, spansWord: (String, String) -> Bool) -> ParsedPage {
-        analyse(text, spansWord: spansWord).page
+    static func parseFolded(_ text: String, spansWord: (String, String) -> Bool, withinArticle: Bool = false) -> ParsedPage {
+        analyse(text, spansWord: spansWord, withinArticle: withinArticle).page
     }
 
     /// Every stage's result for one page: what `parse` returns and what `explain` shows.
@@ -28,7 +30,7 @@ public enum PageParser {
         var page: ParsedPage
     }
 
-    static func analyse(_ text: String, spansWord: (String, String) -> Bool) -> Analysis {
+    static func analyse(_ text: String, spansWord: (String, String) -> Bool, withinArticle: Bool = false) -> Analysis {
         // database exports (labels read after the fold, so 標題 is 标题 here) in printed layout
         let lines = PageLines.split(LabelledFields.rewritten(text) ?? text)
         let roles = LineRoles.classifyPage(lines)
@@ -47,7 +49,7 @@ public enum PageParser {
                 recordOfItem.append(articles.count)
                 articles.append(photoArticle(photo, lines))
                 used.formUnion(photo.blocks)
-            } else if let (article, wire) = textArticle(item, lines, roles, spansWord: spansWord, used: &used) {
+            } else if let (article, wire) = textArticle(item, lines, roles, spansWord: spansWord, endsAtSiteFurniture: !withinArticle, used: &used) {
                 recordOfItem.append(articles.count)
                 if let wire { wires[articles.count] = wire }
                 articles.append(article)
@@ -77,7 +79,8 @@ public enum PageParser {
     /// furniture are dropped; a dateline gives authors; headings inside the body stay. Also
     /// returns the news agency the dateline names (`新华社`), which decides the kind later.
     static func textArticle(_ item: PageItem, _ lines: [PageLine], _ roles: [LineRole],
-                            spansWord: (String, String) -> Bool, used: inout Set<Int>) -> (ParsedArticle, wire: Substring?)? {
+                            spansWord: (String, String) -> Bool, endsAtSiteFurniture: Bool = true,
+                            used: inout Set<Int>) -> (ParsedArticle, wire: Substring?)? {
         var authors = item.head?.authors ?? []
         var note: String?
         var paragraphs: [String] = []
@@ -85,7 +88,7 @@ public enum PageParser {
         for b in item.blocks {
             // site furniture (menus, `热门新闻`, widgets) after the text: the article has ended,
             // and what follows without a headline is the site's, not the article's
-            if case .furniture(.separator) = roles[b], !paragraphs.isEmpty { break }
+            if endsAtSiteFurniture, case .furniture(.separator) = roles[b], !paragraphs.isEmpty { break }
             switch roles[b] {
             case .body:
                 paragraphs.append(JumpMarkers.strip(lines[b].text))
@@ -119,12 +122,14 @@ public enum PageParser {
 
         var hasDateline = false
         var wire: Substring?
-        if let (names, start) = Bylines.dateline(paragraphs[0]) {
+        // the dateline opens the text, or the paragraph after a picture's one-line caption
+        let opening = paragraphs.count > 1 && paragraphs[0].scalarCount <= 30 && Bylines.dateline(paragraphs[0]) == nil ? 1 : 0
+        if let (names, start) = Bylines.dateline(paragraphs[opening]) {
             hasDateline = true
-            wire = Bylines.wireAgency(paragraphs[0])
+            wire = Bylines.wireAgency(paragraphs[opening])
             for n in names where !authors.contains(n) { authors.append(n) }
-            let rest = String(paragraphs[0][start...]).trimmedSpaces()
-            if rest.isEmpty { paragraphs.removeFirst() } else { paragraphs[0] = rest }
+            let rest = String(paragraphs[opening][start...]).trimmedSpaces()
+            if rest.isEmpty { paragraphs.remove(at: opening) } else { paragraphs[opening] = rest }
         }
         if let text = Bylines.closingSourceNote(paragraphs[paragraphs.count - 1]) {
             if text.isEmpty { paragraphs.removeLast() } else { paragraphs[paragraphs.count - 1] = text }
@@ -179,6 +184,18 @@ public enum PageParser {
             case .paperName(let p): if meta.paper == nil { meta.paper = p }
             default: break
             }
+        }
+        // a list of the editions (`第01版:头版` … `第24版:…`) names no page of its own:
+        // the page is the one labelled current (`当前版:04版`), with that entry's section
+        var listed: [String: String?] = [:]
+        var current: String?
+        for (i, role) in roles.enumerated() {
+            guard case .furniture(.masthead(let m)) = role, let e = m.edition else { continue }
+            if lines[i].text.hasPrefix("当前版") { current = e } else if listed[e] == nil { listed[e] = m.section }
+        }
+        if listed.count >= 3 {
+            meta.edition = current
+            meta.section = current.flatMap { listed[$0] ?? nil }
         }
         // crawl notes state what a masthead would: believed after it
         meta.fill(from: crawl)

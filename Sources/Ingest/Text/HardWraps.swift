@@ -78,20 +78,25 @@ enum HardWraps {
         guard lines.count >= minFullLines else { return lines }
         // by cells (ambiguous punctuation wide or narrow) or by characters, whichever more
         // lines fill
-        var wide: [Int] = [], narrow: [Int] = []
+        var wide: [Int] = [], narrow: [Int] = [], characters: [Int] = []
         wide.reserveCapacity(lines.count)
         narrow.reserveCapacity(lines.count)
+        characters.reserveCapacity(lines.count)
         for line in lines {
             var w = 0, a = 0
             for s in line.text.unicodeScalars where isWide(s) {
                 w += 1
                 if isAmbiguous(s) { a += 1 }
             }
-            wide.append(line.length + w)
-            narrow.append(line.length + w - a)
+            // a page's list of editions (`第16版:壮丽70年 奋斗新时代` …) shares one width and is
+            // no wrapped text: such lines neither set the width nor join
+            let edition = line.length <= 24 && line.text.hasSubstring("版") && MastheadLine.masthead(line) != nil
+            wide.append(edition ? 0 : line.length + w)
+            narrow.append(edition ? 0 : line.length + w - a)
+            characters.append(edition ? 0 : line.length)
         }
         let measures: [(widths: [Int], minimum: Int, slack: Int)] = [
-            (wide, minWidth, slack), (narrow, minWidth, slack), (lines.map(\.length), minCharacters, 0),
+            (wide, minWidth, slack), (narrow, minWidth, slack), (characters, minCharacters, 0),
         ]
         var best: (widths: [Int], width: Int, full: Int, slack: Int)?
         for m in measures {
@@ -101,9 +106,9 @@ enum HardWraps {
         }
         // narrow columns of old papers (8 characters a line): believed only when that one
         // width holds a third of all lines
-        if let c = wrapWidth(lines.map(\.length), minimum: narrowCharacters, slack: 1), c.width < minCharacters,
+        if let c = wrapWidth(characters, minimum: narrowCharacters, slack: 1), c.width < minCharacters,
            c.full * 3 >= lines.count, c.full > best?.full ?? 0 {
-            best = (lines.map(\.length), c.width, c.full, 1)
+            best = (characters, c.width, c.full, 1)
         }
         guard let (widths, w, _, slack) = best else { return joinContinuations(lines) }
         // a page set in two column widths: the lines of the first width set aside, the
