@@ -330,6 +330,49 @@ import Testing
         #expect(Furniture.isSiteGreeting(Fixtures.line("您好!欢迎来到我们的网站!")))
     }
 
+    // e07: a phrase-spaced headline over its deck and a web date stamp, and a list of other
+    // stories (`更多都會新聞`, openings cut off with `... 詳情`) after the text
+    @Test func headlineOverDateStampAndTeaserLinksAfter() {
+        let p = Self.parse([
+            "多市以東 男子中刀卧街頭 警方指與人爭執被刺不治",
+            "警方接報發現汽車酒店1人中槍危殆",
+            "",
+            "[2023.03.07] 發表",
+            "圖為警方在兇案現場調查。",
+            "",
+            "【明報專訊】多倫多昨(6)日凌晨發生兇殺案,1名男子在市中心以東,皇后街夾雪邦街交界遭人刺死。",
+            "",
+            "警方凌晨1時到場,發現該名受傷不治男子。 現場消息指出,有路人見該名中刀男子倒卧街頭,報警救助。",
+            "",
+            "多市警隊探長Brandon Price表示,兇案極可能與死者認識人士有關,警方會進一步調查,若是這是真的,這就不是隨機案件。 警方相信案發時死者與3人爭執,期中有1人拔刀,刺傷受害人。",
+            "",
+            "另外,多倫多警方正加緊調查市東發生的槍擊案。 警方昨天凌晨1時接報,趕到位於京士頓夾麥高雲路交界1間汽車酒店調查1宗槍擊案。",
+            "",
+            "到場警員發現中槍受害人,救護員把傷者送院急救。",
+            "",
+            "受害人傷況嚴重有生命危險。 警方暫時未有涉案歹徒身分特徵。",
+            "",
+            "女司機涉醉駕撞向路旁",
+            "",
+            "電動車焚燒幸無人傷",
+            "",
+            "還有,多市1名21歲女司機涉醉駕前晚在市中心駕車失事,撞向路旁,她的Tesla電動車着火焚燒,還幸意外中未有人受傷。警方已把這名司機拘捕,控告她醉酒駕駛罪名。",
+            "",
+            "警方前晚11時40分接報,現場是阿德里街近約克街。 意外發生後電動車迅速起火焚燒,消防到場後迅即把火警撲滅。",
+            "",
+            "更多都會新聞",
+            "【明報專訊】約克區警方就旺市前(5)日發生1宗撞傷途人後,涉事司機不顧而去案件,呼籲市民提供消息。 警方昨日表示,案件發生在當日上午9... 詳情",
+            "【明報專訊】杜蘭區奧沙華1間民宅昨(6)日發生火警,1人葬身火海。消防昨午10時接報,趕到Court Street(Olive Avenue... 詳情",
+            "",
+        ])
+        #expect(p.articles.count == 1)
+        #expect(p.articles.first?.title == "多市以東 男子中刀卧街頭 警方指與人爭執被刺不治")
+        #expect(p.articles.first?.subtitle == "警方接報發現汽車酒店1人中槍危殆")
+        #expect(p.articles.first?.paragraphs.first == "圖為警方在兇案現場調查。")
+        #expect(p.metadata.date == "2023-03-07")
+        #expect(p.furniture.contains("更多都會新聞"))
+    }
+
     // c09: byline and citation fused on one line
     @Test func bylineFusedWithCitation() {
         let line = Fixtures.line("本报记者 季觉苏 《人民日报》（2026年05月14日 第 12 版）")

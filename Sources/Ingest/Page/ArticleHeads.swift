@@ -69,8 +69,8 @@ enum ArticleHeads {
                 pictured = names
             }
             // a crawl writes its notes right under the headline: they mark it as one
-            let noted = j < lines.count && isCrawlNote(roles[j])
-            while j < lines.count, isCrawlNote(roles[j]) { j += 1 }
+            let noted = j < lines.count && (isCrawlNote(roles[j]) || isDateStamp(roles[j]))
+            while j < lines.count, isCrawlNote(roles[j]) || isDateStamp(roles[j]) { j += 1 }
             var authors: [String] = []
             var hasByline = false
             var credited = false
@@ -218,6 +218,13 @@ enum ArticleHeads {
         while k >= 0, LineRoles.isFurniture(roles[k]) { k -= 1 }
         guard k >= 0, case .credit = roles[k] else { return false }
         return true
+    }
+
+    /// A date alone (`[2023.03.07] 發表`): a web edition's stamp under the headline, which
+    /// marks the lines above as one, as a crawl note does.
+    static func isDateStamp(_ role: LineRole) -> Bool {
+        if case .furniture(.masthead(let m)) = role, m.date != nil, m.edition == nil, m.paper == nil { return true }
+        return false
     }
 
     static func isCrawlNote(_ role: LineRole) -> Bool {

@@ -19,7 +19,7 @@ enum Furniture {
 
     static func classify(_ line: PageLine) -> Kind? {
         if FounderTrailer.isTrailer(line) { return .trailer }
-        if isSiteFooter(line) || isMarkupTag(line) || isNavigation(line) || isSiteGreeting(line) { return .separator }
+        if isSiteFooter(line) || isMarkupTag(line) || isNavigation(line) || isSiteGreeting(line) || isTeaserLink(line) { return .separator }
         if let m = line.crawlNote { return .crawlNote(m) }
         if line.length > MastheadLine.maxLength { return isSeparator(line) ? .separator : nil }
         if let m = MastheadLine.masthead(line) ?? MastheadLine.citation(line) { return .masthead(m) }
@@ -62,7 +62,19 @@ enum Furniture {
         guard line.length <= 40 else { return false }
         let t = line.text
         if t.hasPrefix("当前位置") || t.hasPrefix("您的位置") || t.hasPrefix("你的位置") || t.hasPrefix("您现在的位置") { return true }
+        // `更多都会新闻`, `更多新闻`: the banner over a list of other stories
+        if t.hasPrefix("更多"), line.length <= 10, !t.unicodeScalars.contains(where: Scalars.isSentenceFinal) { return true }
         return t.hasSubstring("欢迎") && (t.hasSubstring("网站") || t.hasSubstring("光临") || t.hasSubstring("访问本站"))
+    }
+
+    /// `【明报专讯】约克区警方就…案件发生在当日上午9... 详情`: another story's opening cut off
+    /// and linked (`详情`, `全文`, `阅读全文`), as lists of other stories print it.
+    static func isTeaserLink(_ line: PageLine) -> Bool {
+        let t = line.text
+        guard line.length <= 200, let link = ["详情", "全文", "阅读全文", "更多"].first(where: { t.hasSuffix($0) }) else { return false }
+        var before = t.dropLast(link.count)
+        while before.last == " " { before = before.dropLast() }
+        return before.hasSuffix("...") || before.hasSuffix("…")
     }
 
     static func isNavigation(_ line: PageLine) -> Bool {

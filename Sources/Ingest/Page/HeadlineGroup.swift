@@ -65,6 +65,10 @@ struct HeadlineGroup: Sendable, Equatable {
             let la = a.scalarCount, lb = b.scalarCount
             if isLeadIn(a) {
                 g = HeadlineGroup(title: b, kicker: a)
+            } else if a.split(separator: " ").count >= 3, !b.contains(" ") {
+                // a headline of three phrases set apart by spaces (`多市以東 男子中刀卧街頭 警方指…`) is
+                // the main title, the plain line under it its deck; a kicker is one phrase
+                g = HeadlineGroup(title: a, subtitle: b)
             } else if dashed == nil, lb >= la + 8, lb > 16 {
                 g = HeadlineGroup(title: a, subtitle: b)
             } else if la <= 10, la * 10 <= lb * 7 {
