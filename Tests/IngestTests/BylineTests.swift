@@ -27,6 +27,13 @@ import Testing
         #expect(CrawlAnnotations.sourceLine("来源: 长江网") != nil)
     }
 
+    // c07: an institution signs (`陆军党委`): no person's name, though 陆 is a family name
+    @Test func institutionsAreNoPersons() {
+        #expect(!Surnames.isPersonName("陆军党委"))
+        #expect(!Surnames.isPersonName("市政府"))
+        #expect(Surnames.isPersonName("陆小军"))
+    }
+
     @Test func bareNameLines() {
         #expect(Bylines.bareNames(Fixtures.line("王宇")) == ["王宇"])
         #expect(Bylines.bareNames(Fixtures.line("索朗琼珠")) == ["索朗琼珠"])

@@ -373,6 +373,21 @@ import Testing
         #expect(p.furniture.contains("更多都會新聞"))
     }
 
+    // c03: an export left the image tag in the text; the paragraph under it is its caption
+    @Test func paragraphUnderAnImageTagIsItsCaption() {
+        let p = Self.parse([
+            "各国媒体评说巴勒斯坦选举", "", "",
+            "■美联社：阿巴斯沉着冷静，反对暴力，他的当选将为中东和平进程带来转机。",
+            "■路透社：尽管阿巴斯表示不会放弃巴勒斯坦难民的回归权利，但他的务实态度受到欢迎。", "",
+            "<img src=\"../outfiles/wzdsb2005/w0111013a.jpg\">",
+            "1月10日，巴解组织执委会主席阿巴斯（右）在拉姆安拉会见到访的欧盟高级代表索拉纳。新华社发",
+        ])
+        #expect(p.articles.count == 2)
+        #expect(p.articles.last?.kind == .photo)
+        #expect(p.articles.last?.title.hasPrefix("1月10日，巴解组织执委会主席阿巴斯") == true)
+        #expect(p.articles.first?.paragraphs.count == 2)
+    }
+
     // c09: byline and citation fused on one line
     @Test func bylineFusedWithCitation() {
         let line = Fixtures.line("本报记者 季觉苏 《人民日报》（2026年05月14日 第 12 版）")

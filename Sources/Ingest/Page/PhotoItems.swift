@@ -30,6 +30,14 @@ enum PhotoItems {
             var authors: [String]
             var lastCaptionText: String?
             var creditLine: Int?
+            // the paragraph right under an image tag that an export left in the text is that
+            // image's caption (`<img src=…>` / `1月10日，巴解组织执委会主席阿巴斯（右）…`)
+            if c > 0, roles[c] == .body, !taken.contains(c), lines[c].length <= maxCaptionLength, lines[c].gap == 0,
+               lines[c - 1].text.hasPrefix("<img") || lines[c - 1].text.hasPrefix("<IMG"), Furniture.isMarkupTag(lines[c - 1]) {
+                taken.insert(c)
+                photos.append(PhotoItem(blocks: [c], titleLine: nil, caption: [lines[c].text], authors: []))
+                continue
+            }
             if let title = pointedCaption(lines[c]), roles[c] == .short, !taken.contains(c) {
                 taken.insert(c)
                 photos.append(PhotoItem(blocks: [c], titleLine: nil, caption: [lines[c].text], authors: [], title: title))

@@ -22,6 +22,15 @@ enum Surnames {
     }
     static let multiFirst = Set(multi.map(\.0))
 
+    /// Words that end an institution's name (`陆军党委`, `市政府`): a signature of a body, no person.
+    static let institutionEnds: [String] = [
+        "党委", "党组", "政府", "中心", "协会", "学会", "集团", "公司", "学校", "大学", "医院", "法院", "工会", "小组", "社区", "支部", "银行", "部门",
+    ]
+
+    static func isInstitution(_ token: Substring) -> Bool {
+        institutionEnds.contains { token.hasSuffix($0) }
+    }
+
     /// A token that reads as a person's name: 2–4 Han starting with a family name (or a
     /// Tibetan name), or a transliterated minority name with a middle dot.
     static func isPersonName(_ token: Substring) -> Bool {
@@ -30,6 +39,7 @@ enum Surnames {
             return (3...16).contains(u.count) && u.allSatisfy { Scalars.isHan($0) || $0 == "·" || $0 == "•" }
         }
         guard (2...4).contains(u.count), u.allSatisfy(Scalars.isHan) else { return false }
+        if u.count >= 3, isInstitution(token) { return false }
         let first = u.first!
         if single.contains(first) { return true }
         // the two-character openers compared as scalars, only for a first character one starts with
