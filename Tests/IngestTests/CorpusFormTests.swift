@@ -388,6 +388,47 @@ import Testing
         #expect(p.articles.first?.paragraphs.count == 2)
     }
 
+    // f02: the archive record's title field names only the first printed headline line; the
+    // short lines under it head the text, and the senders' lines under short mottoes are no
+    // briefs column
+    @Test func recordTitleNamesTheHeadlineOfAColumnOfMessages() {
+        let p = Self.parse([
+            "新闻界的祝贺",
+            "",
+            "1946-05-15",
+            "第4版()",
+            "专栏：新闻界的祝贺",
+            "",
+            "　　新闻界的祝贺",
+            "            庆祝人民日报创刊",
+            "    正当国民党反动派调兵遣将行将揭开大规模屠杀人民的全面内战的时候，听到人民的报纸——你的创刊，我们兴奋极了！你的诞生，以人民的喉舌的资格，喊出全边区人民的呼声，代表出全边区人民的意见，我们相信你会有力的引导着三千万人民与国民党反动派进行胜利的斗争，亟早促成和平民主的实现。你们是新闻阵线上的主将，我们希望在你的指导下，完成以上的任务共同奋斗。",
+            "                          冀南日报社新华社冀南分社全体职工同贺",
+            "    三千万人民的嘴巴，山地平原的桥梁。",
+            "                      太行新华日报社新华社太行分社全体职工敬贺",
+            "    集中人民意见，坚持人民利益。",
+            "                              冀鲁豫日报社新华社冀鲁豫分社敬贺",
+            "    人民的报纸要反映人民的愿望——和平与民主；领导人民的斗争——巩固和平与实现民主。",
+            "                                              冀南书店五月九日",
+            "            祝人民日报创刊",
+            "    你代表边区三千万人民的斗志和呼声。",
+            "    我们将响应你的每一号召鼓舞前进！",
+            "                                  人民的军队报社人民画报社敬献",
+            "",
+            "劳动的妇女们",
+            "曾克",
+            "1946-05-15",
+            "第4版()",
+            "专栏：",
+            "",
+            "　　劳动的妇女们",
+            "    战争不只是灾害，它还是一种考验，一种检阅人民力量的伟大学校。",
+            "                                                  ——斯大林",
+        ])
+        #expect(p.articles.map(\.title) == ["新闻界的祝贺", "劳动的妇女们"])
+        #expect(p.articles.first?.paragraphs.first == "庆祝人民日报创刊")
+        #expect(p.articles.last?.authors == ["曾克"])
+    }
+
     // c09: byline and citation fused on one line
     @Test func bylineFusedWithCitation() {
         let line = Fixtures.line("本报记者 季觉苏 《人民日报》（2026年05月14日 第 12 版）")

@@ -13,6 +13,9 @@ struct ArticleHead: Sendable, Equatable {
     /// One of a run of headlines each over a single paragraph, with no byline: a briefs
     /// column.
     var brief = false
+    /// The short lines between headline and text are headings of the text, not banners
+    /// (an archive record whose title field names only the first headline line).
+    var headingsOpenText = false
 }
 
 enum ArticleHeads {
@@ -20,6 +23,9 @@ enum ArticleHeads {
     /// A headline found only by the white space around it must be at least this long;
     /// shorter lines in that position are box labels and slogans.
     static let minUnmarkedHeadline = 6
+    /// A brief's one paragraph tells some news; a line under a short line that says less is a
+    /// motto or greeting (`集中人民意见，坚持人民利益。` under its sender), not a brief.
+    static let minBriefText = 24
 
     /// Headline groups: up to four short lines (and a `——` subtitle) followed by a byline,
     /// a bare name, a dateline, or set off by a wide gap from the text above.
@@ -30,6 +36,11 @@ enum ArticleHeads {
         // an archive prints an item's whole headline on one line above it (`甲  乙`) and
         // then set in lines (`甲` / `乙`): those lines are one headline, not kicker and title
         var printedWhole: Set<String>?
+        var records: Set<String>?
+        func recordTitles(_ lines: [PageLine], _ roles: [LineRole]) -> Set<String> {
+            if records == nil { records = ArticleHeads.recordTitles(lines, roles) }
+            return records!
+        }
         func compact(_ s: String) -> String { String(String.UnicodeScalarView(s.unicodeScalars.filter { $0 != " " })) }
         func isPrintedWhole(_ parts: [String]) -> Bool {
             guard parts.count >= 2 else { return false }
@@ -61,6 +72,20 @@ enum ArticleHeads {
                 continue
             }
             var (shorts, dashed, j) = headlineLines(lines, roles, bare, from: i, taken: taken)
+            // the archive's record names only the first line as the headline (`新闻界的祝贺`):
+            // the short lines under it are headings of the text
+            var recorded = false
+            // a short line closing the text above runs into the next record's title: the
+            // headline starts at that title
+            if shorts.count >= 2, (1..<shorts.count).contains(where: { i + $0 < lines.count && recordTitles(lines, roles).contains(compact(lines[i + $0].text)) }) {
+                i += 1
+                continue
+            }
+            if shorts.count >= 2, dashed == nil, !isPrintedWhole(shorts), recordTitles(lines, roles).contains(compact(shorts[0])) {
+                shorts = [shorts[0]]
+                j = i + 1
+                recorded = true
+            }
             // `生活快門 守著殘破家園 圖/晞林`: a picture credit set after the headline makes the
             // item a picture story; the credit is no part of the title
             var pictured: [String]?
@@ -122,8 +147,9 @@ enum ArticleHeads {
                 credited = true
                 for n in pictured where !authors.contains(n) { authors.append(n) }
             }
-            if hasByline || dashed != nil || setOff || brief || (noted && !shorts.isEmpty && j < lines.count && roles[j] == .body), let headline = HeadlineGroup.read(lines: shorts, dashed: dashed, printedWhole: isPrintedWhole(shorts)) {
-                heads.append(ArticleHead(start: i, headline: headline, authors: authors, hasByline: hasByline, bodyStart: bodyStart, credited: credited, brief: brief))
+            if hasByline || dashed != nil || setOff || brief || recorded || (noted && !shorts.isEmpty && j < lines.count && roles[j] == .body), let headline = HeadlineGroup.read(lines: shorts, dashed: dashed, printedWhole: isPrintedWhole(shorts)) {
+                heads.append(ArticleHead(start: i, headline: headline, authors: authors, hasByline: hasByline, bodyStart: bodyStart,
+                                         credited: credited, brief: brief, headingsOpenText: recorded))
                 i = max(bodyStart, i + 1)
             } else {
                 i += 1
@@ -202,7 +228,8 @@ enum ArticleHeads {
         /// The line after the pair at `k` (and its pointer), if a headline and one paragraph stand there.
         func pair(_ k: Int) -> Int? {
             guard k >= 0, k + 1 < lines.count, !taken.contains(k), !taken.contains(k + 1), roles[k] == .short,
-                  lines[k].length >= minUnmarkedHeadline, bare[k] == nil, roles[k + 1] == .body else { return nil }
+                  lines[k].length >= minUnmarkedHeadline, bare[k] == nil, roles[k + 1] == .body,
+                  lines[k + 1].length >= minBriefText else { return nil }
             var next = k + 2
             if next < lines.count, roles[next] != .body, JumpMarkers.isTeaserPointer(lines[next].text) { next += 1 }
             return next >= lines.count || roles[next] != .body ? next : nil
@@ -218,6 +245,24 @@ enum ArticleHeads {
         while k >= 0, LineRoles.isFurniture(roles[k]) { k -= 1 }
         guard k >= 0, case .credit = roles[k] else { return false }
         return true
+    }
+
+    /// An archive record's title field: a line followed (after at most an author line) by the
+    /// record's date and edition lines, compacted.
+    static func recordTitles(_ lines: [PageLine], _ roles: [LineRole]) -> Set<String> {
+        var out = Set<String>()
+        for k in lines.indices where k + 1 < lines.count && lines[k].length <= 40 {
+            // the date line, then the edition line (`1946-05-15` / `第4版()`)
+            let dated = { (n: Int) -> Bool in
+                guard n + 1 < lines.count, lines[n].gap <= 1, isDateStamp(roles[n]), lines[n + 1].gap == 0,
+                      case .furniture(.masthead(let m)) = roles[n + 1], m.edition != nil else { return false }
+                return true
+            }
+            if dated(k + 1) || (lines[k + 1].gap == 0 && lines[k + 1].length <= 12 && dated(k + 2)) {
+                out.insert(String(String.UnicodeScalarView(lines[k].text.unicodeScalars.filter { $0 != " " })))
+            }
+        }
+        return out
     }
 
     /// A date alone (`[2023.03.07] 發表`): a web edition's stamp under the headline, which

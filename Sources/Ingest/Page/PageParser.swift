@@ -95,7 +95,7 @@ public enum PageParser {
                 kept.append(b)
             case .short, .dashSubtitle, .titleWithSubtitle:
                 // headings inside the body; those before the first paragraph are banners
-                if !paragraphs.isEmpty, note == nil {
+                if !paragraphs.isEmpty || item.head?.headingsOpenText == true, note == nil {
                     paragraphs.append(lines[b].text)
                     kept.append(b)
                 }
