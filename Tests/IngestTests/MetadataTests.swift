@@ -17,8 +17,12 @@ import Testing
         #expect(MastheadLine.masthead(Fixtures.line("1886 期 / 第2版:2")) == PageMetadata(edition: "2", issue: "1886"),
                 "a number in the section's slot is no section")
         #expect(MastheadLine.masthead(Fixtures.line("当前版:01版"))?.edition == "01")
+        #expect(MastheadLine.masthead(Fixtures.line("A2:综合*新闻总第3307期 >2018-09-14编印")) == PageMetadata(date: "2018-09-14", edition: "A2", section: "综合*新闻", issue: "3307"))
         #expect(MastheadLine.masthead(Fixtures.line("2005.01.01 第01264期")) == PageMetadata(date: "2005-01-01", issue: "01264"))
         #expect(CrawlAnnotations.labelledFields("只看楼主 倒序阅读 0 发表于: 1985-06-24")?.date == "1985-06-24")
+        // a09: a date among the page's controls is the page's date
+        #expect(Furniture.classify(Fixtures.line("2009年5月4日 收藏 打印 推荐 朗读 评论 更多功能")) == .crawlNote(PageMetadata(date: "2009-05-04")))
+        #expect(Furniture.classify(Fixtures.line("收藏 打印 推荐")) == .separator)
         #expect(CrawlAnnotations.labelledFields("他说，我们在发表于: 1985-06-24") == nil)
     }
 

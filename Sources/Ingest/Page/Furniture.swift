@@ -19,7 +19,15 @@ enum Furniture {
 
     static func classify(_ line: PageLine) -> Kind? {
         if FounderTrailer.isTrailer(line) { return .trailer }
-        if isSiteFooter(line) || isMarkupTag(line) || isNavigation(line) || isSiteGreeting(line) || isTeaserLink(line) { return .separator }
+        if isNavigation(line) {
+            // a date among the controls (`2009年5月4日 收藏 打印 推荐`) is the page's date
+            let date = line.text.split(separator: " ").lazy.compactMap { w -> String? in
+                guard isDateWord(w) else { return nil }
+                return MastheadLine.date(in: Array(w.unicodeScalars), from: 0)?.iso
+            }.first
+            return date.map { .crawlNote(PageMetadata(date: $0)) } ?? .separator
+        }
+        if isSiteFooter(line) || isMarkupTag(line) || isSiteGreeting(line) || isTeaserLink(line) { return .separator }
         if let m = line.crawlNote { return .crawlNote(m) }
         if line.length > MastheadLine.maxLength { return isSeparator(line) ? .separator : nil }
         if let m = MastheadLine.masthead(line) ?? MastheadLine.citation(line) { return .masthead(m) }

@@ -247,6 +247,14 @@ enum MastheadLine {
         }
         // a weekday or lunar date may stand anywhere around the date
         while let first = words.first, isCalendarNote(first.unicodeScalars) { words.removeFirst() }
+        // `>2018-09-14编印`: the word of printing after the date
+        if found != nil { words.removeAll { $0 == "编印" || $0 == "出版" || $0 == ">" || $0 == "\u{FF1E}" } }
+        // `综合*新闻总第3307期`: an issue number fused to the section
+        if found != nil, let k = words.indices.last, let r = words[k].range(of: "总第"), words[k].hasSuffix("期"),
+           r.lowerBound > words[k].startIndex, words[k][r.upperBound...].dropLast().allSatisfy(\.isASCIIDigitLike) {
+            words.append(String(words[k][r.lowerBound...]))
+            words[k] = String(words[k][..<r.lowerBound])
+        }
         // the issue number travels with the date (`2005.01.01 第01264期`)
         var issueNumber: String?
         if found != nil, let k = words.firstIndex(where: { issue(PageLine(text: $0, number: line.number, gap: 0)) != nil }) {
