@@ -141,7 +141,13 @@ enum ArticleHeads {
                 }
             }
             let brief = !hasByline && dashed == nil && shorts.count == 1 && inBriefRun(lines, roles, bare, at: i, taken: taken)
-            let setOff = (lines[i].setOff || i == firstContent || afterPictureCredit(roles, i)) && lines[i].length >= minUnmarkedHeadline
+            // two or more short lines stacked after a blank line, none of them punctuated, over
+            // the text: a headline group even where every paragraph has a blank line before it
+            let stacked = shorts.count >= 2 && lines[i].gap > 0 && (0..<shorts.count).allSatisfy { k in
+                i + k < lines.count && (k == 0 || lines[i + k].gap == 0) && lines[i + k].length >= 5
+                    && !lines[i + k].text.unicodeScalars.contains { Scalars.isSentenceFinal($0) || Scalars.isClauseOpen($0) || Scalars.isClauseFinal($0) }
+            }
+            let setOff = (lines[i].setOff || i == firstContent || afterPictureCredit(roles, i) || stacked) && lines[i].length >= minUnmarkedHeadline
                 && shorts.count <= 3 && j < lines.count && !taken.contains(j) && roles[j] == .body
             if let pictured {
                 credited = true

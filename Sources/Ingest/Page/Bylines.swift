@@ -243,9 +243,17 @@ enum Bylines {
         var tail = String(String.UnicodeScalarView(u[(stop + 1)...])).trimmedSpaces()
         // a closing quote or bracket of the sentence itself is not the signature
         guard !tail.isEmpty, u[stop + 1] == " " || tail.hasPrefix("(") || tail.hasPrefix("\u{FF08}") else { return nil }
-        if let inner = Shape.insideBrackets(Substring(tail)) { tail = String(inner).trimmedSpaces() }
+        var penName: [String]?
+        if let inner = Shape.insideBrackets(Substring(tail)) {
+            tail = String(inner).trimmedSpaces()
+            // `…曙光呢！　（木）`: a pen name in brackets, set apart by a space, signs the piece
+            if u[stop + 1] == " ", (1...4).contains(tail.unicodeScalars.count), tail.unicodeScalars.allSatisfy(Scalars.isHan),
+               !tail.unicodeScalars.contains(where: { "完续續图圖摄攝".unicodeScalars.contains($0) }) {
+                penName = [tail]
+            }
+        }
         let line = PageLine(text: tail, number: 0, gap: 0)
-        guard let names = byline(line) ?? bareNames(line), !names.isEmpty else { return nil }
+        guard let names = byline(line) ?? bareNames(line) ?? penName, !names.isEmpty else { return nil }
         return (String(String.UnicodeScalarView(u[...stop])), names)
     }
 
@@ -321,6 +329,13 @@ enum Bylines {
               let names = nameTokens(tail.dropFirst(prefix.count), requireSurname: false), !names.isEmpty else { return nil }
         let title = String(text[..<space]).trimmedSpaces()
         return title.count >= 2 ? (title, names) : nil
+    }
+
+    /// `登龍先生：`, `各位读者：`: a letter's salutation, the first line of its text.
+    static func isSalutation(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last, last == ":" || last == "\u{FF1A}", text.unicodeScalars.count <= 12 else { return false }
+        let name = text.unicodeScalars.dropLast()
+        return ["先生", "女士", "小姐", "同志", "老师", "读者", "朋友", "朋友们", "诸君", "同学们", "编辑"].contains { String(String.UnicodeScalarView(name)).hasSuffix($0) }
     }
 
     static func isCredit(_ text: String) -> Bool {

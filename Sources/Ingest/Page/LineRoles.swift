@@ -201,7 +201,8 @@ enum LineRoles {
             }
         }
         // a bare column label (`专栏:`) standing apart from what follows labels nothing
-        for i in lines.indices where roles[i] == .body && lines[i].length <= 6 && (i + 1 == lines.count || lines[i + 1].gap > 0) {
+        for i in lines.indices where roles[i] == .body && lines[i].length <= 6 && (i + 1 == lines.count || lines[i + 1].gap > 0)
+            && !Bylines.isSalutation(lines[i].text) {
             let u = lines[i].text.unicodeScalars
             if let last = u.last, last == ":" || last == "\u{FF1A}", u.dropLast().allSatisfy(Scalars.isHan) {
                 roles[i] = .furniture(.label)
@@ -298,6 +299,10 @@ enum LineRoles {
         if let note = Bylines.authorNote(line) { return .authorNote(note) }
         if let names = Bylines.credit(line) { return .credit(names) }
         if let names = Bylines.byline(line) { return .byline(names) }
+        // `陳　雲　裳`: a person's name set letter by letter signs the text (a headline is not set so)
+        if HardWraps.isSpacedSignature(line), case let name = Substring(text.filter { $0 != " " }), Surnames.isPersonName(name) {
+            return .byline([String(name)])
+        }
         if let kind = Furniture.classify(line) { return .furniture(kind) }
         // a field label with nothing after it (`发布日期:`, `作者:`): an empty slot of a template
         if line.length <= 6, let last = text.unicodeScalars.last, last == ":" || last == "\u{FF1A}",

@@ -139,7 +139,8 @@ enum HardWraps {
             var text = lines[i].text
             var length = lines[i].length
             var j = i
-            while isFull(widths[j]) || startsContinued(lines, j + 1), j + 1 < lines.count, lines[j + 1].gap == 0 {
+            while isFull(widths[j]) || startsContinued(lines, j + 1), j + 1 < lines.count, lines[j + 1].gap == 0,
+                  !isSpacedSignature(lines[j + 1]) {
                 j += 1
                 // in Latin text the line end separated two words; in Chinese text it only
                 // ever cuts a number or a word (`2 063`), which must close up again
@@ -156,6 +157,14 @@ enum HardWraps {
             i = j + 1
         }
         return out
+    }
+
+    /// `陳　雲　裳`: a name set with a space between its characters under a letter signs it;
+    /// it is no continuation of the line above.
+    static func isSpacedSignature(_ line: PageLine) -> Bool {
+        guard (3...8).contains(line.length) else { return false }
+        let tokens = line.text.split(separator: " ")
+        return (2...4).contains(tokens.count) && tokens.allSatisfy { $0.unicodeScalars.count == 1 && $0.unicodeScalars.allSatisfy(Scalars.isHan) }
     }
 
     /// Blocks (lines between blank lines) of at most four lines with no punctuation at all
