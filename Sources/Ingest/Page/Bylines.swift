@@ -212,8 +212,8 @@ enum Bylines {
         }
         // `半月谈记者 史卫燕`: a staff role after a name the outlet list does not know, then
         // names that read as persons' names
-        if let space = text.firstIndex(of: " "), case let role = text[..<space], (3...10).contains(role.count),
-           role.hasSuffix("记者") || role.hasSuffix("通讯员"), role.unicodeScalars.allSatisfy(Scalars.isHan),
+        if text.hasSubstring("记者 ") || text.hasSubstring("通讯员 "), let space = text.firstIndex(of: " "), case let role = text[..<space],
+           (3...10).contains(role.count), role.hasSuffix("记者") || role.hasSuffix("通讯员"), role.unicodeScalars.allSatisfy(Scalars.isHan),
            let names = nameTokens(text[text.index(after: space)...], requireSurname: true), !names.isEmpty {
             return names
         }

@@ -69,9 +69,9 @@ enum Furniture {
     static func isSiteGreeting(_ line: PageLine) -> Bool {
         guard line.length <= 40 else { return false }
         let t = line.text
-        if t.hasPrefix("当前位置") || t.hasPrefix("您的位置") || t.hasPrefix("你的位置") || t.hasPrefix("您现在的位置") { return true }
+        if t.hasBytePrefix("当前位置") || t.hasBytePrefix("您的位置") || t.hasBytePrefix("你的位置") || t.hasBytePrefix("您现在的位置") { return true }
         // `更多都会新闻`, `更多新闻`: the banner over a list of other stories
-        if t.hasPrefix("更多"), line.length <= 10, !t.unicodeScalars.contains(where: Scalars.isSentenceFinal) { return true }
+        if line.length <= 10, t.hasBytePrefix("更多"), !t.unicodeScalars.contains(where: Scalars.isSentenceFinal) { return true }
         return t.hasSubstring("欢迎") && (t.hasSubstring("网站") || t.hasSubstring("光临") || t.hasSubstring("访问本站"))
     }
 
@@ -79,7 +79,7 @@ enum Furniture {
     /// and linked (`详情`, `全文`, `阅读全文`), as lists of other stories print it.
     static func isTeaserLink(_ line: PageLine) -> Bool {
         let t = line.text
-        guard line.length <= 200, let link = ["详情", "全文", "阅读全文", "更多"].first(where: { t.hasSuffix($0) }) else { return false }
+        guard line.length <= 200, let link = ["详情", "全文", "更多"].first(where: { t.hasByteSuffix($0) }) else { return false }
         var before = t.dropLast(link.count)
         while before.last == " " { before = before.dropLast() }
         return before.hasSuffix("...") || before.hasSuffix("…")

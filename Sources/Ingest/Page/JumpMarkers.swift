@@ -58,11 +58,17 @@ enum JumpMarkers {
 
     /// The paragraph closes with a teaser's pointer (`…一意谋发展　详见2版`).
     static func endsWithTeaserPointer(_ paragraph: String) -> Bool {
-        if isTeaserPointer(paragraph) { return true }
-        guard let cut = paragraph.range(of: "见", options: .backwards) else { return false }
-        var start = cut.lowerBound
-        if paragraph[..<start].hasSuffix("详") || paragraph[..<start].hasSuffix("请") { start = paragraph.index(before: start) }
-        return paragraph.distance(from: start, to: paragraph.endIndex) <= 14 && isTeaserPointer(paragraph[start...])
+        // runs on every item's last paragraph: only its last characters are looked at
+        let tail = paragraph.unicodeScalars.suffix(24)
+        guard tail.contains("版"), let jian = tail.lastIndex(of: "见") else { return false }
+        if paragraph.unicodeScalars.count <= 24, isTeaserPointer(paragraph) { return true }
+        var start = jian
+        if start > tail.startIndex, case let before = paragraph.unicodeScalars[paragraph.unicodeScalars.index(before: start)],
+           before == "详" || before == "请" {
+            start = paragraph.unicodeScalars.index(before: start)
+        }
+        let pointer = Substring(paragraph.unicodeScalars[start...])
+        return pointer.unicodeScalars.count <= 14 && isTeaserPointer(pointer)
     }
 
     /// A digit (ASCII or full-width) or a Chinese numeral: a page number has one.

@@ -65,9 +65,10 @@ enum Shape {
     /// `V06`, `T02`: a desk or page code (a capital and two or three digits) that web
     /// archives of overseas papers print between stories.
     static func isDeskCode<S: StringProtocol>(_ text: S) -> Bool {
-        let u = text.unicodeScalars
-        guard (3...4).contains(u.count), let first = u.first, ("A"..."Z").contains(first) else { return false }
-        return u.dropFirst().allSatisfy { ("0"..."9").contains($0) }
+        // on bytes: this runs for every line below the masthead
+        let b = text.utf8
+        guard (3...4).contains(b.count), let first = b.first, first >= 0x41, first <= 0x5A else { return false }
+        return b.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     static func insideBrackets(_ text: Substring) -> Substring? {

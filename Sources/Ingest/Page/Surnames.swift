@@ -27,8 +27,17 @@ enum Surnames {
         "党委", "党组", "政府", "中心", "协会", "学会", "集团", "公司", "学校", "大学", "医院", "法院", "工会", "小组", "社区", "支部", "银行", "部门",
     ]
 
+    /// The ends as pairs of scalars, compared without building strings (names are checked often).
+    static let institutionPairs: Set<UInt64> = Set(institutionEnds.map { w in
+        let u = Array(w.unicodeScalars)
+        return UInt64(u[0].value) << 32 | UInt64(u[1].value)
+    })
+
     static func isInstitution(_ token: Substring) -> Bool {
-        institutionEnds.contains { token.hasSuffix($0) }
+        let u = token.unicodeScalars
+        guard let last = u.last, u.count >= 2 else { return false }
+        let before = u[u.index(u.endIndex, offsetBy: -2)]
+        return institutionPairs.contains(UInt64(before.value) << 32 | UInt64(last.value))
     }
 
     /// A token that reads as a person's name: 2–4 Han starting with a family name (or a
