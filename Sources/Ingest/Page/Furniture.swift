@@ -106,8 +106,10 @@ enum Furniture {
                 || isDateWord(first) else { return false }
         var any = false
         // word by word, refused at the first word that is not a control's
-        for raw in line.text.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "｜" || $0 == "·" || $0 == "/" }) {
-            let w = navigationToken(raw)
+        // split on scalars: comparing Characters outside ASCII is slow, and this runs for
+        // every line that opens with a control's word or a date
+        for part in Substring(line.text).unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "｜" || $0 == "·" || $0 == "/" }) {
+            let w = navigationToken(Substring(part))
             if w.isEmpty { continue }
             // a date among the controls (`2009年5月4日 收藏 打印 推荐`) is the page's, not text
             if isDateWord(w) { continue }

@@ -206,7 +206,7 @@ enum MastheadLine {
             return masthead(PageLine(text: inner, number: line.number, gap: line.gap))
         }
         // `当前版:01版`: an e-paper's label for the page shown
-        for label in ["当前版面", "当前版", "当前版次"] where line.text.hasPrefix(label) {
+        for label in ["当前版面", "当前版", "当前版次"] where line.text.hasBytePrefix(label) {
             let rest = line.text.dropFirst(label.count).drop { $0 == ":" || $0 == "\u{FF1A}" || $0 == " " }
             guard rest.count < line.text.count - label.count else { break }
             return masthead(PageLine(text: String(rest), number: line.number, gap: line.gap))
@@ -228,7 +228,7 @@ enum MastheadLine {
         }
         var rest = u
         if let found { rest = Array(u[..<found.start]) + [" "] + Array(u[found.end...]) }
-        var words = String(String.UnicodeScalarView(rest)).split { $0 == " " || $0 == "|" || $0 == "\u{FF5C}" }.map(String.init)
+        var words = rest.split { $0 == " " || $0 == "|" || $0 == "\u{FF5C}" }.map { String(String.UnicodeScalarView($0)) }
         // separators between the parts (`2023.05.10 / 第A03版 / 经济`)
         // separators between the parts, and brackets left around a date (`[2023.03.07] 發表`)
         words.removeAll { $0.unicodeScalars.allSatisfy { $0 == "/" || $0 == "\u{FF0F}" || Scalars.isDash($0) || $0 == "·" || Scalars.isOpener($0) || Scalars.isCloser($0) } }
@@ -248,12 +248,15 @@ enum MastheadLine {
         // a weekday or lunar date may stand anywhere around the date
         while let first = words.first, isCalendarNote(first.unicodeScalars) { words.removeFirst() }
         // `>2018-09-14编印`: the word of printing after the date
-        if found != nil { words.removeAll { $0 == "编印" || $0 == "出版" || $0 == ">" || $0 == "\u{FF1E}" } }
+        if found != nil { words.removeAll { $0.utf8.elementsEqual("编印".utf8) || $0.utf8.elementsEqual("出版".utf8) || $0 == ">" || $0 == "\u{FF1E}" } }
         // `综合*新闻总第3307期`: an issue number fused to the section
-        if found != nil, let k = words.indices.last, let r = words[k].range(of: "总第"), words[k].hasSuffix("期"),
-           r.lowerBound > words[k].startIndex, words[k][r.upperBound...].dropLast().allSatisfy(\.isASCIIDigitLike) {
-            words.append(String(words[k][r.lowerBound...]))
-            words[k] = String(words[k][..<r.lowerBound])
+        if found != nil, let k = words.indices.last, words[k].hasByteSuffix("期"), let at = words[k].utf8Offset(of: "总第"), at > 0 {
+            let cut = words[k].utf8.index(words[k].utf8.startIndex, offsetBy: at)
+            let number = words[k][cut...].dropFirst(2).dropLast()
+            if !number.isEmpty, number.allSatisfy(\.isASCIIDigitLike) {
+                words.append(String(words[k][cut...]))
+                words[k] = String(words[k][..<cut])
+            }
         }
         // the issue number travels with the date (`2005.01.01 第01264期`)
         var issueNumber: String?
@@ -262,10 +265,10 @@ enum MastheadLine {
             words.remove(at: k)
         }
         // `1886 期 / 第2版:2`: a bare issue number before the edition
-        if let k = words.firstIndex(where: { w in w.hasSuffix("期") && w.dropLast().allSatisfy(\.isASCIIDigitLike) && w.count > 1 }) {
+        if let k = words.firstIndex(where: { w in w.hasByteSuffix("期") && w.count > 1 && w.dropLast().allSatisfy(\.isASCIIDigitLike) }) {
             issueNumber = String(words[k].dropLast())
             words.remove(at: k)
-        } else if let k = words.indices.dropLast().first(where: { words[$0 + 1] == "期" && !words[$0].isEmpty && words[$0].allSatisfy(\.isASCIIDigitLike) }) {
+        } else if let k = words.indices.dropLast().first(where: { words[$0 + 1].utf8.elementsEqual("期".utf8) && !words[$0].isEmpty && words[$0].allSatisfy(\.isASCIIDigitLike) }) {
             issueNumber = words[k]
             words.removeSubrange(k...(k + 1))
         }

@@ -161,13 +161,14 @@ enum CrawlAnnotations {
         // `发布日期: 2023年09月12日`: one date field alone is a row too
         // (a forum's buttons may stand before it: `只看楼主 倒序阅读 0 发表于: 1985-06-24`)
         if colons.count == 1, let c = colons.first {
+            // the value first: it is a date or this is no such field (and most lines fail here)
+            let value = Array(u[(c + 1)...].filter { $0 != " " })
+            guard let (iso, end) = MastheadLine.date(in: value, from: 0), end == value.count else { return nil }
             let before = String(String.UnicodeScalarView(u[..<c])).trimmedSpaces()
             let label = before.split(separator: " ").last.map(String.init) ?? ""
             let lead = before.dropLast(label.count)
-            let value = Array(u[(c + 1)...].filter { $0 != " " })
             guard label.hasSuffix("日期") || label.hasSuffix("时间") || label.hasSuffix("于"), fieldLabels.contains(label),
-                  lead.unicodeScalars.count <= 20, !lead.unicodeScalars.contains(where: { Scalars.isSentenceFinal($0) || Scalars.isClauseOpen($0) }),
-                  let (iso, end) = MastheadLine.date(in: value, from: 0), end == value.count else { return nil }
+                  lead.unicodeScalars.count <= 20, !lead.unicodeScalars.contains(where: { Scalars.isSentenceFinal($0) || Scalars.isClauseOpen($0) }) else { return nil }
             return PageMetadata(date: iso)
         }
         guard colons.count >= 2 else { return nil }

@@ -90,7 +90,7 @@ enum HardWraps {
             }
             // a page's list of editions (`第16版:壮丽70年 奋斗新时代` …) shares one width and is
             // no wrapped text: such lines neither set the width nor join
-            let edition = line.length <= 24 && line.text.hasSubstring("版") && MastheadLine.masthead(line) != nil
+            let edition = line.length <= 24 && namesAnEdition(line.text)
             wide.append(edition ? 0 : line.length + w)
             narrow.append(edition ? 0 : line.length + w - a)
             characters.append(edition ? 0 : line.length)
@@ -157,6 +157,20 @@ enum HardWraps {
             i = j + 1
         }
         return out
+    }
+
+    /// `第16版`, `第A11版`: the line names an edition (`第`, a page code of up to four
+    /// characters, `版`). A structural test, cheap enough for every short line.
+    static func namesAnEdition(_ text: String) -> Bool {
+        var sinceDi = -1
+        for s in text.unicodeScalars {
+            if s == "第" { sinceDi = 0; continue }
+            guard sinceDi >= 0 else { continue }
+            if s == "版" { return sinceDi >= 1 }
+            sinceDi += 1
+            if sinceDi > 4 || !(Scalars.isASCIIAlnum(s) || Scalars.isDigit(s) || MastheadLine.chineseDigit(s) != nil || s == "十") { sinceDi = -1 }
+        }
+        return false
     }
 
     /// `陳　雲　裳`: a name set with a space between its characters under a letter signs it;
