@@ -77,11 +77,12 @@ enum ArticleHeads {
             var recorded = false
             // a short line closing the text above runs into the next record's title: the
             // headline starts at that title
-            if shorts.count >= 2, (1..<shorts.count).contains(where: { i + $0 < lines.count && recordTitles(lines, roles).contains(compact(lines[i + $0].text)) }) {
+            let archived = shorts.count >= 2 && !recordTitles(lines, roles).isEmpty
+            if archived, (1..<shorts.count).contains(where: { i + $0 < lines.count && recordTitles(lines, roles).contains(compact(lines[i + $0].text)) }) {
                 i += 1
                 continue
             }
-            if shorts.count >= 2, dashed == nil, !isPrintedWhole(shorts), recordTitles(lines, roles).contains(compact(shorts[0])) {
+            if archived, dashed == nil, !isPrintedWhole(shorts), recordTitles(lines, roles).contains(compact(shorts[0])) {
                 shorts = [shorts[0]]
                 j = i + 1
                 recorded = true
