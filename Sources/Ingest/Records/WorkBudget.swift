@@ -15,11 +15,16 @@ public struct WorkBudget: Sendable, Equatable {
 
     /// Counts line ends in one pass over the bytes (CR, LF and CRLF each one end).
     func checkLines(_ text: String) throws(IngestFailure) {
-        var lines = 0
-        var previous: UInt8 = 0
-        for b in text.utf8 {
-            if b == 0x0A { if previous != 0x0D { lines += 1 } } else if b == 0x0D { lines += 1 }
-            previous = b
+        // over the bytes in place: this runs on every page, before any parsing
+        var text = text
+        let lines = text.withUTF8 { buf -> Int in
+            var n = 0
+            var previous: UInt8 = 0
+            for b in buf {
+                if b == 0x0A { if previous != 0x0D { n += 1 } } else if b == 0x0D { n += 1 }
+                previous = b
+            }
+            return n
         }
         if lines > maxLines {
             throw IngestFailure(.tooComplex, "\(lines) lines is over the parser's budget of \(maxLines) lines a page (no real page comes near it); split the file into pages")
