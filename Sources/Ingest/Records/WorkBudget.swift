@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The parser's work budget: counts, not time, so a page gets the same verdict on every
 /// machine and every run. The limits are far above any real page (the pages seen run to a
 /// few thousand lines and a hundred articles); a file beyond them is a generated or broken
@@ -18,11 +24,22 @@ public struct WorkBudget: Sendable, Equatable {
         // over the bytes in place: this runs on every page, before any parsing
         var text = text
         let lines = text.withUTF8 { buf -> Int in
+            guard let base = buf.baseAddress else { return 0 }
+            // line feeds found with memchr; carriage returns (rare) counted the slow way
+            if memchr(base, 0x0D, buf.count) != nil {
+                var n = 0
+                var previous: UInt8 = 0
+                for b in buf {
+                    if b == 0x0A { if previous != 0x0D { n += 1 } } else if b == 0x0D { n += 1 }
+                    previous = b
+                }
+                return n
+            }
             var n = 0
-            var previous: UInt8 = 0
-            for b in buf {
-                if b == 0x0A { if previous != 0x0D { n += 1 } } else if b == 0x0D { n += 1 }
-                previous = b
+            var at = 0
+            while at < buf.count, let hit = memchr(base + at, 0x0A, buf.count - at) {
+                n += 1
+                at = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
             }
             return n
         }

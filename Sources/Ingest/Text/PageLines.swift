@@ -93,7 +93,9 @@ enum PageLines {
                     }
                 }
                 if pendingSpace { current.append(0x20); scalars += 1; pendingSpace = false }
-                current.append(contentsOf: UnsafeBufferPointer(rebasing: b[(end - len)..<end]))
+                // byte by byte: the generic append(contentsOf:) of a slice cost more than the loop
+                var k = end - len
+                while k < end { current.append(b[k]); k += 1 }
                 scalars += 1
             }
             if !current.isEmpty { endLine() }
