@@ -517,7 +517,7 @@ enum Bylines {
             let offset = rest.unicodeScalars.distance(from: rest.startIndex, to: start)
             return (names, paragraph.unicodeScalars.index(paragraph.startIndex, offsetBy: 1 + offset))
         }
-        guard agencies.contains(where: { paragraph.hasBytePrefix($0) }) || (mayOpenDateline(paragraph) && outletOpener(paragraph)) else { return nil }
+        guard agencies.contains(where: { paragraph.hasBytePrefix($0) }) || (outletOpener(paragraph) && mayOpenDateline(paragraph)) else { return nil }
         let head = paragraph.prefix(40)
         guard let xun = head.firstIndex(where: { $0 == "讯" || $0 == "电" }) else { return nil }
         let opener = head[..<xun]

@@ -43,7 +43,9 @@ enum Furniture {
     static func isSiteFooter(_ line: PageLine) -> Bool {
         guard line.length <= 160 else { return false }
         let t = line.text
-        if t.containsASCII(0x43) || t.containsASCII(0x41) || t.containsASCII(0xA9),
+        // one pass for the bytes that can open the phrases: `C`, `A`, or 0xC2 (the lead byte of
+        // `©`; 0xA9 alone is a continuation byte of many Han characters)
+        if t.utf8.contains(where: { $0 == 0x43 || $0 == 0x41 || $0 == 0xC2 }),
            t.hasSubstring("Copyright") || t.hasSubstring("©") || t.hasSubstring("All Rights Reserved") || t.hasSubstring("All rights reserved") {
             return true
         }

@@ -322,7 +322,8 @@ enum LineRoles {
             let sub = Shape.stripLeadingDashes(text)
             if sub.scalarCount >= 2 { return .dashSubtitle(sub) }
         }
-        if let (title, sub) = Shape.splitTitleSubtitle(text) { return .titleWithSubtitle(title, sub) }
+        // (title and subtitle are both short: a longer line is never one, and is not searched)
+        if line.length <= 2 * Shape.shortMax + 8, let (title, sub) = Shape.splitTitleSubtitle(text) { return .titleWithSubtitle(title, sub) }
         if line.length <= Shape.shortMax, !Shape.endsClosed(text), !Shape.endsOpen(text), Shape.qaTurn(text) == nil,
            !Shape.hasInnerFullStop(text), Bylines.dateline(text) == nil {
             return .short
