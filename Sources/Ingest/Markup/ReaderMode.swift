@@ -153,9 +153,7 @@ enum ReaderMode {
             u.removeFirst(end)
             while u.first == " " { u.removeFirst() }
             // a time of day after it
-            var k = 0
-            while k < u.count, MastheadLine.digitValue(u[k]) != nil || u[k] == ":" { k += 1 }
-            if k >= 4, u[..<k].contains(":") { u.removeFirst(k) }
+            u.removeFirst(MastheadLine.timeOfDayEnd(in: u, from: 0))
             while u.first == " " { u.removeFirst() }
         }
         var paper: String?
@@ -241,20 +239,16 @@ enum ReaderMode {
         }
         var u = Array(t.unicodeScalars)
         // a time of day may come first (`18:56 2017/09/08`)
-        func dropTime(_ from: Int) -> Int {
-            var k = from
-            while k < u.count, MastheadLine.digitValue(u[k]) != nil || u[k] == ":" { k += 1 }
-            return k - from >= 4 && u[from..<k].contains(":") ? k : from
-        }
         var start = 0
-        let lead = dropTime(0)
+        let lead = MastheadLine.timeOfDayEnd(in: u, from: 0)
         if lead > 0 { start = lead; while start < u.count, u[start] == " " { start += 1 } }
         guard let (iso, end) = MastheadLine.date(in: u, from: start) else { return nil }
         u = Array(u[end...])
         var k = 0
         while k < u.count, u[k] == " " { k += 1 }
-        let timed = lead > 0 || dropTime(k) > k
-        let rest = lead > 0 ? k : dropTime(k)
+        let after = MastheadLine.timeOfDayEnd(in: u, from: k)
+        let timed = lead > 0 || after > k
+        let rest = lead > 0 ? k : after
         guard timed, u[rest...].allSatisfy({ $0 == " " }) else { return nil }
         return iso
     }

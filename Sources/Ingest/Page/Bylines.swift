@@ -248,7 +248,7 @@ enum Bylines {
             tail = String(inner).trimmedSpaces()
             // `…曙光呢！　（木）`: a pen name in brackets, set apart by a space, signs the piece
             if u[stop + 1] == " ", (1...4).contains(tail.unicodeScalars.count), tail.unicodeScalars.allSatisfy(Scalars.isHan),
-               !tail.unicodeScalars.contains(where: { "完续續图圖摄攝".unicodeScalars.contains($0) }) {
+               !tail.unicodeScalars.contains(where: notInPenNames.contains) {
                 penName = [tail]
             }
         }
@@ -304,9 +304,12 @@ enum Bylines {
         let u = inner.unicodeScalars
         guard (2...6).contains(u.count), u.allSatisfy(Scalars.isHan),
               !u.allSatisfy({ "上中下续續完之待一二三四五六七八九十".unicodeScalars.contains($0) }),
-              !u.contains(where: { "续續完图圖摄攝".unicodeScalars.contains($0) }) else { return nil }
+              !u.contains(where: notInPenNames.contains) else { return nil }
         return ([inner], end)
     }
+
+    /// Marks of a continuation or a picture (`（续完）`, `（图）`, `（摄）`): no pen name holds them.
+    static let notInPenNames = Set("续續完图圖摄攝".unicodeScalars)
 
     /// `─香港‧成苜暘`, `──嘉義‧汪月`: a reader's or contributor's signature that closes a
     /// letter: dashes, a place, a middle dot and the name.

@@ -24,16 +24,22 @@ enum JumpMarkers {
         guard (3...14).contains(u.count) else { return false }
         let s = String(String.UnicodeScalarView(u)).trimmedSpaces()
         guard let verb = verbs.first(where: { s.hasPrefix($0) }) else { return false }
-        var rest = Substring(s.dropFirst(verb.count)).drop { $0 == " " }
+        let rest = Substring(s.dropFirst(verb.count)).drop { $0 == " " }
         if rest == "版" || rest == "上版" || rest == "下版" { return verb != "见" }  // 接上版, 转下版
+        guard let after = afterPageReference(rest) else { return false }
+        return after.isEmpty || after == "阅读"
+    }
+
+    /// `第A3版…`, `7版…`: a page named by its code (up to four letters and numerals, one a
+    /// numeral) and `版`; what follows it, or nil when `text` opens with no such reference.
+    private static func afterPageReference(_ text: Substring) -> Substring? {
+        var rest = text
         if rest.hasPrefix("第") { rest = rest.dropFirst() }
-        guard let ban = rest.firstIndex(of: "版") else { return false }
+        guard let ban = rest.firstIndex(of: "版") else { return nil }
         let code = rest[..<ban].filter { $0 != " " }
-        let after = rest[rest.index(after: ban)...]
-        guard (1...4).contains(code.count), after.isEmpty || after == "阅读",
-              code.unicodeScalars.allSatisfy({ Scalars.isASCIIAlnum($0) || isNumeral($0) }),
-              code.unicodeScalars.contains(where: isNumeral) else { return false }
-        return true
+        guard (1...4).contains(code.count), code.unicodeScalars.allSatisfy({ Scalars.isASCIIAlnum($0) || isNumeral($0) }),
+              code.unicodeScalars.contains(where: isNumeral) else { return nil }
+        return rest[rest.index(after: ban)...]
     }
 
     /// A front-page teaser's pointer to the full story, on its own line or closing the
@@ -46,14 +52,8 @@ enum JumpMarkers {
         while let l = u.last, Scalars.isSpace(l) || Scalars.isCloser(l) { u = u.dropLast() }
         let s = String(String.UnicodeScalarView(u))
         guard let verb = ["详见", "请见", "请看", "见"].first(where: { s.hasPrefix($0) }) else { return false }
-        var rest = Substring(s.dropFirst(verb.count)).drop { $0 == " " }
-        if rest.hasPrefix("第") { rest = rest.dropFirst() }
-        guard let ban = rest.firstIndex(of: "版") else { return false }
-        let code = rest[..<ban].filter { $0 != " " }
-        let section = rest[rest.index(after: ban)...]
-        return (1...4).contains(code.count) && code.unicodeScalars.allSatisfy({ Scalars.isASCIIAlnum($0) || isNumeral($0) })
-            && code.unicodeScalars.contains(where: isNumeral) && section.unicodeScalars.count <= 10
-            && !section.unicodeScalars.contains(where: Scalars.isSentenceFinal)
+        guard let section = afterPageReference(Substring(s.dropFirst(verb.count)).drop { $0 == " " }) else { return false }
+        return section.unicodeScalars.count <= 10 && !section.unicodeScalars.contains(where: Scalars.isSentenceFinal)
     }
 
     /// The paragraph closes with a teaser's pointer (`…一意谋发展　详见2版`).

@@ -60,8 +60,6 @@ enum Shape {
         return Scalars.isCloser(last)
     }
 
-    /// The inside of a line wholly enclosed in one pair of brackets — round (half- or
-    /// full-width), `【】` or `[]` — without the spaces inside; nil when it is not enclosed.
     /// `V06`, `T02`: a desk or page code (a capital and two or three digits) that web
     /// archives of overseas papers print between stories.
     static func isDeskCode<S: StringProtocol>(_ text: S) -> Bool {
@@ -71,6 +69,8 @@ enum Shape {
         return b.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
+    /// The inside of a line wholly enclosed in one pair of brackets — round (half- or
+    /// full-width), `【】` or `[]` — without the spaces inside; nil when it is not enclosed.
     static func insideBrackets(_ text: Substring) -> Substring? {
         // on scalars: this runs for nearly every short line, and most do not open a bracket
         let u = text.unicodeScalars

@@ -56,6 +56,13 @@ enum MastheadLine {
         return (iso(y, m, d), i)
     }
 
+    /// `07:57:40`, `18:56` at `from`: where the time of day ends (`from` when there is none).
+    static func timeOfDayEnd(in u: [Unicode.Scalar], from: Int) -> Int {
+        var k = from
+        while k < u.count, digitValue(u[k]) != nil || u[k] == ":" { k += 1 }
+        return k - from >= 4 && u[from..<k].contains(":") ? k : from
+    }
+
     /// `二〇二二年十二月八日`, `二〇二二年十二月八号`: the year digit by digit, month and day
     /// as numbers (`十二`, `二十八`).
     static func chineseDate(in u: [Unicode.Scalar], from start: Int) -> (iso: String, end: Int)? {
@@ -191,6 +198,13 @@ enum MastheadLine {
         s.allSatisfy { calendarWords.contains($0) }
     }
 
+    /// `当前版:04版`: the label an e-paper sets before the edition of the page shown.
+    static let currentPageLabels = ["当前版面", "当前版", "当前版次"]
+
+    static func isCurrentPage(_ line: PageLine) -> Bool {
+        currentPageLabels.contains { line.text.hasBytePrefix($0) }
+    }
+
     /// A masthead line: a date (with weekday or lunar date), an edition with its section, or
     /// both on one line in either order (`2022年12月08日 第3版:要闻`, `第03版:要闻 2022年12月08日
     /// 星期四`), perhaps led by the paper's name (`人民日报 2023年05月10日 星期三 第01版:要闻`).
@@ -206,7 +220,7 @@ enum MastheadLine {
             return masthead(PageLine(text: inner, number: line.number, gap: line.gap))
         }
         // `当前版:01版`: an e-paper's label for the page shown
-        for label in ["当前版面", "当前版", "当前版次"] where line.text.hasBytePrefix(label) {
+        for label in currentPageLabels where line.text.hasBytePrefix(label) {
             let rest = line.text.dropFirst(label.count).drop { $0 == ":" || $0 == "\u{FF1A}" || $0 == " " }
             guard rest.count < line.text.count - label.count else { break }
             return masthead(PageLine(text: String(rest), number: line.number, gap: line.gap))

@@ -187,15 +187,15 @@ public enum PageParser {
         }
         // a list of the editions (`第01版:头版` … `第24版:…`) names no page of its own:
         // the page is the one labelled current (`当前版:04版`), with that entry's section
-        var listed: [String: String?] = [:]
+        var listed: [(edition: String, section: String?)] = []
         var current: String?
         for (i, role) in roles.enumerated() {
             guard case .furniture(.masthead(let m)) = role, let e = m.edition else { continue }
-            if lines[i].text.hasPrefix("当前版") { current = e } else if listed[e] == nil { listed[e] = m.section }
+            if MastheadLine.isCurrentPage(lines[i]) { current = e } else if !listed.contains(where: { $0.edition == e }) { listed.append((e, m.section)) }
         }
         if listed.count >= 3 {
             meta.edition = current
-            meta.section = current.flatMap { listed[$0] ?? nil }
+            meta.section = listed.first { $0.edition == current }?.section
         }
         // crawl notes state what a masthead would: believed after it
         meta.fill(from: crawl)
