@@ -39,11 +39,10 @@ enum Bylines {
 
     /// Length of the role word at the start of `s`: one of `roles`, or an outlet's name of
     /// 2–12 Han characters fused to a staff role (`扬子晚报记者`), ending at a space or a name.
-    static let roleStarts = Set(roles.compactMap(\.unicodeScalars.first))
+    static let roleIndex = WordsByFirst(roles)
 
     static func roleLength(_ s: Substring) -> Int? {
-        guard let first = s.unicodeScalars.first else { return nil }
-        if roleStarts.contains(first), let role = roles.first(where: { s.hasBytePrefix($0) }) { return role.count }
+        if let role = roleIndex.prefix(of: s) { return role.count }
         // a fused role ends in one of these; only there is the prefix read as a string
         var n = 0
         var best: Int?

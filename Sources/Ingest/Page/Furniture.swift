@@ -56,7 +56,7 @@ enum Furniture {
 
     /// The words of a web page's controls (`上一篇 下一篇`, `收藏 打印 推荐`, `返回主页 | 版面导航`):
     /// what a browser shows around every page, never page text.
-    static let navigationWords: Set<String> = [
+    static let navigationWords = WordsByFirst([
         "上一篇", "下一篇", "上一版", "下一版", "首版", "末版", "上一期", "下一期", "返回", "返回主页", "返回首页", "返回目录", "版面导航", "标题导航",
         "收藏", "打印", "推荐", "朗读", "评论", "更多功能", "分享", "分享到", "复制链接", "字号", "字级", "大", "中", "小", "关闭", "语音阅读",
         "通版阅读请点击", "放大", "缩小", "默认", "上一个", "下一个", "上一主题", "下一主题", "快速回复", "只看楼主", "倒序阅读", "订阅", "首页",
@@ -64,7 +64,7 @@ enum Furniture {
         // an e-paper template's empty slots and page controls, and the share targets
         "字体", "文章标题", "文章内容", "文章作者", "版面概览", "网站首页", "展开通版", "收缩通版",
         "微信", "朋友圈", "QQ好友", "QQ空间", "新浪微博", "腾讯微博",
-    ]
+    ])
 
     /// `您好!欢迎来到我们的网站!`, `当前位置：首页 > 要闻`: a site's greeting or "you are here"
     /// line, printed above every page of it.
@@ -104,7 +104,7 @@ enum Furniture {
             prev = b
         }
         let first = navigationToken(t[..<cut])
-        guard first.isEmpty || navigationWords.contains(String(first)) || first.hasSuffix("上一篇") || first.hasSuffix("下一篇")
+        guard first.isEmpty || navigationWords.contains(first) || first.hasByteSuffix("上一篇") || first.hasByteSuffix("下一篇")
                 || isDateWord(first) else { return false }
         var any = false
         // word by word, refused at the first word that is not a control's
@@ -115,7 +115,7 @@ enum Furniture {
             if w.isEmpty { continue }
             // a date among the controls (`2009年5月4日 收藏 打印 推荐`) is the page's, not text
             if isDateWord(w) { continue }
-            guard navigationWords.contains(String(w)) || w.hasSuffix("上一篇") || w.hasSuffix("下一篇") else { return false }
+            guard navigationWords.contains(w) || w.hasByteSuffix("上一篇") || w.hasByteSuffix("下一篇") else { return false }
             any = true
         }
         return any
@@ -123,14 +123,17 @@ enum Furniture {
 
     /// A word of a controls line without the colons and counts around it (`评论:3` → `评论`).
     static func navigationToken(_ raw: Substring) -> Substring {
-        var w = raw.drop { $0 == ":" || $0 == "：" }
-        while let l = w.last, l == ":" || l == "：" || l.isNumber { w = w.dropLast() }
-        return w
+        // on scalars: Character comparisons outside ASCII go through normalization
+        var u = raw.unicodeScalars[...]
+        while let f = u.first, f == ":" || f == "：" { u = u.dropFirst() }
+        while let l = u.last, l == ":" || l == "：" || l.properties.numericType != nil { u = u.dropLast() }
+        return Substring(u)
     }
 
     static func isDateWord(_ w: Substring) -> Bool {
+        guard let first = w.unicodeScalars.first, MastheadLine.digitValue(first) != nil else { return false }
         let u = Array(w.unicodeScalars)
-        guard let first = u.first, MastheadLine.digitValue(first) != nil, let (_, end) = MastheadLine.date(in: u, from: 0) else { return false }
+        guard let (_, end) = MastheadLine.date(in: u, from: 0) else { return false }
         return end == u.count
     }
 
@@ -188,12 +191,11 @@ enum Furniture {
     static func isEditorCredit(_ line: PageLine) -> Bool {
         guard line.length <= 30 else { return false }
         let text = Shape.insideBrackets(Substring(line.text)) ?? Substring(line.text)
-        let roles = ["责任编辑", "责编", "编辑", "美编", "校对", "审读", "审校", "终审", "组版", "版式", "制图", "排版", "来源"]
-        for role in roles where text.hasBytePrefix(role) {
-            let rest = text.dropFirst(role.count).unicodeScalars
-            guard let next = rest.first else { return true }
-            return next == ":" || next == "\u{FF1A}" || next == " " || next == "/" || next == "\u{FF0F}"
-        }
-        return false
+        guard let role = editorRoles.prefix(of: text) else { return false }
+        let rest = text.dropFirst(role.count).unicodeScalars
+        guard let next = rest.first else { return true }
+        return next == ":" || next == "\u{FF1A}" || next == " " || next == "/" || next == "\u{FF0F}"
     }
+
+    static let editorRoles = WordsByFirst(["责任编辑", "责编", "编辑", "美编", "校对", "审读", "审校", "终审", "组版", "版式", "制图", "排版", "来源"])
 }

@@ -8,6 +8,8 @@ enum JumpMarkers {
 
     /// `(完)`, `【完】`, `——完——`: the end mark of a wire story.
     static func isEndMark<S: StringProtocol>(_ text: S) -> Bool {
+        // every end mark holds 完: most lines are refused by one scalar scan
+        guard text.unicodeScalars.contains("完") else { return false }
         let t = String(text).filter { $0 != " " }
         return ["(完)", "（完）", "【完】", "[完]", "——完——", "—完—", "(全文完)", "（全文完）"].contains(t)
     }

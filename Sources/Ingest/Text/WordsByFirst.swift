@@ -1,0 +1,27 @@
+/// A list of words looked up by the character each opens with. Per-line tests ask "does
+/// this line open with one of these words" or "is this word one of these" for every line
+/// of a page; a `Set<String>` hashes non-ASCII text through Unicode normalization and a
+/// plain list compares every entry, and both showed in profiles of pages of short lines.
+/// Here a line reads only the few words that share its first character, compared as bytes.
+struct WordsByFirst: Sendable {
+    private let byFirst: [Unicode.Scalar: [String]]
+
+    /// `words` keep their order within each first character (a list ordered longest first
+    /// still finds the longest prefix first).
+    init(_ words: [String]) {
+        byFirst = Dictionary(grouping: words.filter { !$0.isEmpty }) { $0.unicodeScalars.first! }
+    }
+
+    /// The first word, in list order, that `text` opens with.
+    func prefix<S: StringProtocol>(of text: S) -> String? {
+        guard let f = text.unicodeScalars.first, let candidates = byFirst[f] else { return nil }
+        return candidates.first { text.hasBytePrefix($0) }
+    }
+
+    /// Whether `text` is one of the words, byte for byte.
+    func contains<S: StringProtocol>(_ text: S) -> Bool {
+        guard let f = text.unicodeScalars.first, let candidates = byFirst[f] else { return false }
+        let n = text.utf8.count
+        return candidates.contains { $0.utf8.count == n && text.hasBytePrefix($0) }
+    }
+}
