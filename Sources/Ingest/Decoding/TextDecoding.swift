@@ -33,7 +33,7 @@ public enum TextDecoding {
         // characters sit where GB puts those), so a Big5 page fails the CJK check there. A page
         // that declares Big5 (`<meta charset="big5">`) is tried as Big5 first; the
         // declaration is only a hint, the CJK check still decides.
-        let declaresBig5 = declaredCharset(body[...]).map { $0.hasPrefix("big5") || $0 == "cp950" } ?? false
+        let declaresBig5 = declaredCharset(body[...]).map { $0.hasBytePrefix("big5") || $0 == "cp950" } ?? false
         let order: [IconvText.Charset] = declaresBig5 ? [.cp950, .big5HKSCS, .gb18030] : [.gb18030, .cp950, .big5HKSCS]
         for charset in order {
             if let text = IconvText.decode(body, from: charset), looksLikeCJKText(text) {

@@ -147,9 +147,9 @@ enum HTMLText {
         }
         let body = String(decoding: b[(i + 1)..<j], as: UTF8.self)
         var value: UInt32?
-        if body.hasPrefix("#x") || body.hasPrefix("#X") {
+        if body.hasBytePrefix("#x") || body.hasBytePrefix("#X") {
             value = UInt32(body.dropFirst(2), radix: 16)
-        } else if body.hasPrefix("#") {
+        } else if body.hasBytePrefix("#") {
             value = UInt32(body.dropFirst())
         } else {
             value = entities[body]

@@ -211,7 +211,7 @@ enum ReaderMode {
         let labels = ["所属分类", "所屬分類", "栏目", "欄目"]
         for (k, node) in nodes.enumerated() where node.tag == "#text" {
             let t = node.text.trimmedSpaces()
-            guard labels.contains(where: { t.hasSuffix($0 + "：") || t.hasSuffix($0 + ":") }) else { continue }
+            guard labels.contains(where: { t.hasByteSuffix($0 + "：") || t.hasByteSuffix($0 + ":") }) else { continue }
             guard let next = nodes[(k + 1)...].first(where: { $0.tag == "#text" && !$0.text.trimmedSpaces().isEmpty }) else { return nil }
             let name = next.text.trimmedSpaces()
             let u = name.unicodeScalars
@@ -233,7 +233,7 @@ enum ReaderMode {
     static func printedTimestamp(_ text: String) -> String? {
         var t = Substring(text.trimmedSpaces())
         guard (15...40).contains(t.unicodeScalars.count), t.contains(":") else { return nil }
-        for label in ["发布日期", "发布时间", "發佈日期", "發布日期", "發佈時間", "發布時間", "时间", "時間", "日期", "发表于", "發表於"] where t.hasPrefix(label) {
+        for label in ["发布日期", "发布时间", "發佈日期", "發布日期", "發佈時間", "發布時間", "时间", "時間", "日期", "发表于", "發表於"] where t.hasBytePrefix(label) {
             t = t.dropFirst(label.count).drop { $0 == ":" || $0 == "\u{FF1A}" || $0 == " " }
             break
         }
@@ -409,7 +409,7 @@ enum ReaderMode {
         for p in parts.dropFirst() {
             let name = p.trimmedSpaces()
             let u = name.unicodeScalars
-            if (2...8).contains(u.count), u.allSatisfy(Scalars.isHan), name.hasSuffix("报") || name.hasSuffix("報") { return name }
+            if (2...8).contains(u.count), u.allSatisfy(Scalars.isHan), name.hasByteSuffix("报") || name.hasByteSuffix("報") { return name }
         }
         return nil
     }

@@ -29,7 +29,7 @@ enum ArticleHeads {
 
     /// Headline groups: up to four short lines (and a `——` subtitle) followed by a byline,
     /// a bare name, a dateline, or set off by a wide gap from the text above.
-    static func find(_ lines: [PageLine], _ roles: [LineRole], taken: Set<Int>) -> [ArticleHead] {
+    static func find(_ lines: [PageLine], _ roles: [LineRole], taken: LineSet) -> [ArticleHead] {
         var heads: [ArticleHead] = []
         // a short line's bare names, read once (each line is looked at from several starts)
         let bare = lines.indices.map { roles[$0] == .short ? Bylines.bareNames(lines[$0]) : nil }
@@ -188,7 +188,7 @@ enum ArticleHeads {
     /// A byline printed above its headline (`作者:李华` / `春天里的梅花山` / text): the byline
     /// starts the article when it opens the page or stands apart from the text above — a
     /// byline closer to the text above than to the headline below ends that text instead.
-    static func bylineAbove(_ lines: [PageLine], _ roles: [LineRole], _ bare: [[String]?], at i: Int, taken: Set<Int>, firstContent: Int) -> ArticleHead? {
+    static func bylineAbove(_ lines: [PageLine], _ roles: [LineRole], _ bare: [[String]?], at i: Int, taken: LineSet, firstContent: Int) -> ArticleHead? {
         guard case .byline(let names) = roles[i], !taken.contains(i), i + 1 < lines.count else { return nil }
         if i > firstContent {
             switch roles[i - 1] {
@@ -205,7 +205,7 @@ enum ArticleHeads {
 
     /// The headline lines from `start`: up to four short lines, ending early at a `——`
     /// subtitle (taken) or a bare name line (left for the byline); `end` is the line after.
-    static func headlineLines(_ lines: [PageLine], _ roles: [LineRole], _ bare: [[String]?], from start: Int, taken: Set<Int>)
+    static func headlineLines(_ lines: [PageLine], _ roles: [LineRole], _ bare: [[String]?], from start: Int, taken: LineSet)
         -> (shorts: [String], dashed: String?, end: Int) {
         var shorts: [String] = []
         var j = start
@@ -231,7 +231,7 @@ enum ArticleHeads {
     /// gap marks the headlines. Section headings inside an article head several paragraphs.
     /// A teaser column (导读) is such a run with a pointer line under each paragraph
     /// (`——详见7版世界新闻`).
-    static func inBriefRun(_ lines: [PageLine], _ roles: [LineRole], _ bare: [[String]?], at i: Int, taken: Set<Int>) -> Bool {
+    static func inBriefRun(_ lines: [PageLine], _ roles: [LineRole], _ bare: [[String]?], at i: Int, taken: LineSet) -> Bool {
         /// The line after the pair at `k` (and its pointer), if a headline and one paragraph stand there.
         func pair(_ k: Int) -> Int? {
             guard k >= 0, k + 1 < lines.count, !taken.contains(k), !taken.contains(k + 1), roles[k] == .short,

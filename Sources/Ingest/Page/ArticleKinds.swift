@@ -24,7 +24,7 @@ enum ArticleKinds {
     static func isOwnAgency(_ agency: Substring, paper: String?) -> Bool {
         guard let paper else { return false }
         let stem = agency.dropLast()
-        return stem.count >= 2 && paper.hasPrefix(stem)
+        return stem.count >= 2 && paper.hasBytePrefix(stem)
     }
 
     static func classify(paragraphs: [String], hasDateline: Bool) -> ParsedArticle.Kind {

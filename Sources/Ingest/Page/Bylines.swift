@@ -26,7 +26,7 @@ enum Bylines {
     static let trailers: [String] = ["联合报道", "报道", "报导", "整理", "整合", "摄影", "摄", "文/图", "文\u{FF0F}图", "图/文", "图\u{FF0F}文", "文图", "文", "供稿", "供图", "撰文", "采写", "执笔"]
 
     /// Roles that name no person: an editorial is signed by the paper's commentator.
-    static let anonymousRoles: [String] = ["本报特约评论员", "本报评论员", "特约评论员", "评论员"]
+    static let anonymousRoles = WordsByFirst(["本报特约评论员", "本报评论员", "特约评论员", "评论员"])
 
     /// Open marks set before a bare name (`□葛志娟`); filled marks also open boxed labels
     /// (`■导读`), so after one of them only a role word makes a byline (`■本报记者 张三`).
@@ -51,7 +51,7 @@ enum Bylines {
             n += 1
             guard n >= 4, c == "者" || c == "员" || c == "生" || c == "人" else { continue }
             let head = String(String.UnicodeScalarView(s.unicodeScalars.prefix(n)))
-            for role in staffRoles where head.hasSuffix(role) {
+            for role in staffRoles where head.hasByteSuffix(role) {
                 let outlet = head.dropLast(role.count)
                 if outlet.count >= 2, outlet.count <= 12, isOutletName(outlet) { best = n }
             }
@@ -63,14 +63,14 @@ enum Bylines {
     /// ends it (so `我们都是记者` is no role).
     static func isOutletName(_ s: Substring) -> Bool {
         // `海南日报全媒体`, `县融媒体`: a paper's multimedia desk
-        ["报", "社", "台", "网", "刊", "中心", "频道", "媒体"].contains { s.hasSuffix($0) }
+        ["报", "社", "台", "网", "刊", "中心", "频道", "媒体"].contains { s.hasByteSuffix($0) }
     }
 
     /// `王小明/台北报导` → `王小明`: the place a report was filed from, as Taiwan papers print it.
     static func withoutPlaceOfReport(_ chunk: Substring) -> Substring {
         guard let slash = chunk.lastIndex(where: { $0 == "/" || $0 == "\u{FF0F}" }) else { return chunk }
         let tail = chunk[chunk.index(after: slash)...].filter { $0 != " " }
-        guard ["报导", "报道", "电", "综合报导", "连线报导"].contains(where: { tail.hasSuffix($0) }),
+        guard ["报导", "报道", "电", "综合报导", "连线报导"].contains(where: { tail.hasByteSuffix($0) }),
               (3...10).contains(tail.count), tail.unicodeScalars.allSatisfy(Scalars.isHan) else { return chunk }
         var head = chunk[..<slash]
         while head.last == " " { head = head.dropLast() }
@@ -200,7 +200,7 @@ enum Bylines {
         }
         if boxMarks.contains(first) || filledMarks.contains(first) {
             text = String(text.unicodeScalars.dropFirst()).trimmedSpaces()
-            if filledMarks.contains(first), !roles.contains(where: { text.hasBytePrefix($0) }) { return nil }
+            if filledMarks.contains(first), roleIndex.prefix(of: text) == nil { return nil }
         }
         if anonymousRoles.contains(text) { return [] }
         if boxMarks.contains(first) { return creditedNames(text) }
@@ -212,7 +212,7 @@ enum Bylines {
         // `半月谈记者 史卫燕`: a staff role after a name the outlet list does not know, then
         // names that read as persons' names
         if text.hasSubstring("记者 ") || text.hasSubstring("通讯员 "), let space = text.firstIndex(of: " "), case let role = text[..<space],
-           (3...10).contains(role.count), role.hasSuffix("记者") || role.hasSuffix("通讯员"), role.unicodeScalars.allSatisfy(Scalars.isHan),
+           (3...10).contains(role.count), role.hasByteSuffix("记者") || role.hasByteSuffix("通讯员"), role.unicodeScalars.allSatisfy(Scalars.isHan),
            let names = nameTokens(text[text.index(after: space)...], requireSurname: true), !names.isEmpty {
             return names
         }
@@ -236,12 +236,12 @@ enum Bylines {
     /// A signature set after the last sentence of the text, apart from it by spaces
     /// (`…作出相应处理。　　孙丽`, `…服务。(林秀贝)`): the names and the text without them.
     static func trailingSignature(_ paragraph: String) -> (text: String, names: [String])? {
-        guard paragraph.hasSubstring(" ") || paragraph.hasSuffix(")") || paragraph.hasSuffix("\u{FF09}") else { return nil }
+        guard paragraph.hasSubstring(" ") || paragraph.hasByteSuffix(")") || paragraph.hasByteSuffix("\u{FF09}") else { return nil }
         let u = Array(paragraph.unicodeScalars)
         guard let stop = u.lastIndex(where: { Scalars.isSentenceFinal($0) }), stop > 0, u.count - stop <= 16 else { return nil }
         var tail = String(String.UnicodeScalarView(u[(stop + 1)...])).trimmedSpaces()
         // a closing quote or bracket of the sentence itself is not the signature
-        guard !tail.isEmpty, u[stop + 1] == " " || tail.hasPrefix("(") || tail.hasPrefix("\u{FF08}") else { return nil }
+        guard !tail.isEmpty, u[stop + 1] == " " || tail.hasBytePrefix("(") || tail.hasBytePrefix("\u{FF08}") else { return nil }
         var penName: [String]?
         if let inner = Shape.insideBrackets(Substring(tail)) {
             tail = String(inner).trimmedSpaces()
@@ -271,11 +271,11 @@ enum Bylines {
     /// Where the text was first printed, set after it (`…传奇。（刊于《半月谈》2019年第24期）`,
     /// `（原载《人民日报》）`): the text without it, or nil.
     static func closingSourceNote(_ paragraph: String) -> String? {
-        guard paragraph.hasSuffix(")") || paragraph.hasSuffix("\u{FF09}") else { return nil }
+        guard paragraph.hasByteSuffix(")") || paragraph.hasByteSuffix("\u{FF09}") else { return nil }
         let u = Array(paragraph.unicodeScalars)
         guard let open = u.lastIndex(where: { $0 == "(" || $0 == "\u{FF08}" }), u.count - open <= 40 else { return nil }
         let inner = String(String.UnicodeScalarView(u[(open + 1)..<(u.count - 1)])).trimmedSpaces()
-        guard ["刊于", "刊於", "原载", "原載", "原刊", "转载自", "轉載自", "本文来源", "来源："].contains(where: { inner.hasPrefix($0) }),
+        guard ["刊于", "刊於", "原载", "原載", "原刊", "转载自", "轉載自", "本文来源", "来源："].contains(where: { inner.hasBytePrefix($0) }),
               inner.hasSubstring("《") else { return nil }
         return String(String.UnicodeScalarView(u[..<open])).trimmedSpaces()
     }
@@ -327,7 +327,7 @@ enum Bylines {
     static func trailingPictureCredit(_ text: String) -> (String, [String])? {
         guard let space = text.lastIndex(of: " ") else { return nil }
         let tail = text[text.index(after: space)...]
-        guard let prefix = ["图/", "图\u{FF0F}", "摄影/", "摄影\u{FF0F}"].first(where: { tail.hasPrefix($0) }),
+        guard let prefix = ["图/", "图\u{FF0F}", "摄影/", "摄影\u{FF0F}"].first(where: { tail.hasBytePrefix($0) }),
               let names = nameTokens(tail.dropFirst(prefix.count), requireSurname: false), !names.isEmpty else { return nil }
         let title = String(text[..<space]).trimmedSpaces()
         return title.count >= 2 ? (title, names) : nil
@@ -337,7 +337,7 @@ enum Bylines {
     static func isSalutation(_ text: String) -> Bool {
         guard let last = text.unicodeScalars.last, last == ":" || last == "\u{FF1A}", text.unicodeScalars.count <= 12 else { return false }
         let name = text.unicodeScalars.dropLast()
-        return ["先生", "女士", "小姐", "同志", "老师", "读者", "朋友", "朋友们", "诸君", "同学们", "编辑"].contains { String(String.UnicodeScalarView(name)).hasSuffix($0) }
+        return ["先生", "女士", "小姐", "同志", "老师", "读者", "朋友", "朋友们", "诸君", "同学们", "编辑"].contains { String(String.UnicodeScalarView(name)).hasByteSuffix($0) }
     }
 
     static func isCredit(_ text: String) -> Bool {
@@ -363,12 +363,12 @@ enum Bylines {
             return nameTokens(Substring(line.text).dropLast(), requireSurname: true)
         }
         var t = line.text
-        for suffix in [" 摄", "/摄", "\u{FF0F}摄", "摄影", "摄"] where t.hasSuffix(suffix) {
+        for suffix in [" 摄", "/摄", "\u{FF0F}摄", "摄影", "摄"] where t.hasByteSuffix(suffix) {
             t = String(t.dropLast(suffix.count))
             break
         }
         t = t.trimmedSpaces()
-        if t.hasSuffix("/") || t.hasSuffix("\u{FF0F}") { t = String(t.dropLast()).trimmedSpaces() }
+        if t.hasByteSuffix("/") || t.hasByteSuffix("\u{FF0F}") { t = String(t.dropLast()).trimmedSpaces() }
         if let names = creditedNames(t) { return names }
         return nil
     }
@@ -400,14 +400,14 @@ enum Bylines {
         let bracketed = Shape.insideBrackets(trimmed)
         let t = bracketed ?? trimmed
         guard (2...16).contains(t.count) else { return false }
-        if t.hasPrefix("图片来源") { return true }
+        if t.hasBytePrefix("图片来源") { return true }
         // `(CTV图片)`, `(图片:多伦多警队)`: in brackets, the source of the picture
-        if bracketed != nil, t.hasSuffix("图片") || t.hasPrefix("图片:") || t.hasPrefix("图片\u{FF1A}") {
+        if bracketed != nil, t.hasByteSuffix("图片") || t.hasBytePrefix("图片:") || t.hasBytePrefix("图片\u{FF1A}") {
             return t.unicodeScalars.allSatisfy { Scalars.isHan($0) || Scalars.isASCIIAlnum($0) || $0 == ":" || $0 == "\u{FF1A}" }
         }
         guard t.allSatisfy({ $0.unicodeScalars.allSatisfy(Scalars.isHan) }) else { return false }
-        if t.hasSuffix("资料图片") || t.hasSuffix("资料图") || t.hasSuffix("资料照片") || t.hasSuffix("供图") { return true }
-        return t.hasSuffix("发") && t.count >= 3 && isOutletName(t.dropLast())
+        if t.hasByteSuffix("资料图片") || t.hasByteSuffix("资料图") || t.hasByteSuffix("资料照片") || t.hasByteSuffix("供图") { return true }
+        return t.hasByteSuffix("发") && t.count >= 3 && isOutletName(t.dropLast())
     }
 
     /// A caption that ends in a nameless credit (`…游览。(新华社发)`); the credit stays in the
@@ -424,18 +424,18 @@ enum Bylines {
     /// `【明报专讯】…`, `【本报讯】…`, `【大公报讯】…`: the opener Hong Kong papers print in
     /// brackets; returns where the text starts.
     static func bracketedDateline(_ paragraph: String) -> String.Index? {
-        guard paragraph.hasPrefix("【"), let close = paragraph.prefix(26).firstIndex(of: "】") else { return nil }
+        guard paragraph.hasBytePrefix("【"), let close = paragraph.prefix(26).firstIndex(of: "】") else { return nil }
         var inner = paragraph[paragraph.index(after: paragraph.startIndex)..<close]
         // `【本市消息】`: the paper's own local news
-        if inner.hasSuffix("消息"), (4...6).contains(inner.count), inner.hasPrefix("本") {
+        if inner.hasByteSuffix("消息"), (4...6).contains(inner.count), inner.hasBytePrefix("本") {
             let start = paragraph.index(after: close)
             return paragraph[start...].firstIndex { $0 != " " } ?? paragraph.endIndex
         }
-        guard inner.hasSuffix("讯") || inner.hasSuffix("电") else { return nil }
+        guard inner.hasByteSuffix("讯") || inner.hasByteSuffix("电") else { return nil }
         inner = inner.dropLast()
-        if inner.hasSuffix("专") { inner = inner.dropLast() }
+        if inner.hasByteSuffix("专") { inner = inner.dropLast() }
         // `【新华社晋冀鲁豫总分社邯郸讯】`, `【新华社兴县八日电】`: an agency, its bureau, place and day
-        guard inner.count >= 2, agencies.contains(where: { inner.hasPrefix($0) }) || (inner.count <= 10 && isOutletName(inner)),
+        guard inner.count >= 2, agencies.contains(where: { inner.hasBytePrefix($0) }) || (inner.count <= 10 && isOutletName(inner)),
               inner.unicodeScalars.allSatisfy({ Scalars.isHan($0) || Scalars.isDigit($0) }) else { return nil }
         let start = paragraph.index(after: close)
         return paragraph[start...].firstIndex { $0 != " " } ?? paragraph.endIndex
@@ -443,13 +443,13 @@ enum Bylines {
 
     /// `【明报专讯】…` → `明报`: the paper a bracketed dateline names as its own.
     static func paperOfDateline(_ paragraph: String) -> String? {
-        guard paragraph.hasPrefix("【"), let close = paragraph.prefix(14).firstIndex(of: "】"), bracketedDateline(paragraph) != nil else { return nil }
+        guard paragraph.hasBytePrefix("【"), let close = paragraph.prefix(14).firstIndex(of: "】"), bracketedDateline(paragraph) != nil else { return nil }
         var inner = paragraph[paragraph.index(after: paragraph.startIndex)..<close]
-        for end in ["专讯", "讯"] where inner.hasSuffix(end) {
+        for end in ["专讯", "讯"] where inner.hasByteSuffix(end) {
             inner = inner.dropLast(end.count)
             break
         }
-        guard (2...6).contains(inner.count), inner.hasSuffix("报"), inner.allSatisfy({ $0.unicodeScalars.allSatisfy(Scalars.isHan) }) else { return nil }
+        guard (2...6).contains(inner.count), inner.hasByteSuffix("报"), inner.allSatisfy({ $0.unicodeScalars.allSatisfy(Scalars.isHan) }) else { return nil }
         return String(inner)
     }
 
@@ -460,7 +460,7 @@ enum Bylines {
         guard first == "(" || first == "\u{FF08}" else {
             // unbracketed, as some pages print it: only the `作者系/为` forms, one sentence
             let bare = ["作者系", "作者为", "本文作者系", "本文作者为"]
-            guard bare.contains(where: { line.text.hasPrefix($0) }), !Shape.hasInnerFullStop(line.text) else { return nil }
+            guard bare.contains(where: { line.text.hasBytePrefix($0) }), !Shape.hasInnerFullStop(line.text) else { return nil }
             var t = line.text
             while let last = t.unicodeScalars.last, last == "。" || last == "." { t = String(t.unicodeScalars.dropLast()) }
             return t
@@ -468,7 +468,7 @@ enum Bylines {
         let u = Array(line.text.unicodeScalars)
         guard u.last == ")" || u.last == "\u{FF09}" else { return nil }
         let inner = String(String.UnicodeScalarView(u[1..<(u.count - 1)])).trimmedSpaces()
-        return openers.contains(where: { inner.hasPrefix($0) }) ? inner : nil
+        return openers.contains(where: { inner.hasBytePrefix($0) }) ? inner : nil
     }
 
     /// A dateline opening a news item: `本报讯(通讯员 吴凌)…`, `本报拉萨讯(记者 …)…`,
@@ -499,10 +499,10 @@ enum Bylines {
     /// (a name ending in 社 within the first eight characters) that sent the item, if any.
     static func wireAgency(_ paragraph: String) -> Substring? {
         var text = Substring(paragraph)
-        if text.hasPrefix("【") || text.hasPrefix("据") { text = text.dropFirst() }
+        if text.hasBytePrefix("【") || text.hasBytePrefix("据") { text = text.dropFirst() }
         guard let she = text.prefix(8).firstIndex(of: "社"), text.distance(from: text.startIndex, to: she) >= 2 else { return nil }
         let name = text[...she]
-        return name.allSatisfy({ $0.unicodeScalars.allSatisfy(Scalars.isHan) }) && !name.hasPrefix("本") ? name : nil
+        return name.allSatisfy({ $0.unicodeScalars.allSatisfy(Scalars.isHan) }) && !name.hasBytePrefix("本") ? name : nil
     }
 
     /// `讯` or `电` near the start: the cheap test before any dateline parsing.
@@ -526,7 +526,7 @@ enum Bylines {
         let agency = agencies.contains { opener.hasBytePrefix($0) } || outletOpener(String(opener))
         let plain = !opener.contains { $0 == "," || $0 == "\u{FF0C}" || $0 == "。" || $0 == " " }
         // `…讯` carries at most a place name; `…电` a place and a date (`北京5月3日电`)
-        let isNewsOpener = agency && plain && (head[xun] == "讯" ? opener.count <= 10 : opener.count <= 18 && opener.hasSuffix("日"))
+        let isNewsOpener = agency && plain && (head[xun] == "讯" ? opener.count <= 10 : opener.count <= 18 && opener.hasByteSuffix("日"))
         guard isNewsOpener else { return nil }
         var rest = paragraph[paragraph.index(after: xun)...]
         rest = rest.drop { $0 == " " }

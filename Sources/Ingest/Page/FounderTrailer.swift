@@ -11,7 +11,7 @@ struct FounderTrailer: Sendable, Equatable {
     /// A real trailer is a few hundred characters; a longer line ending so is text that the
     /// extract ran into the trailer, and is kept as text.
     static func isTrailer(_ line: PageLine) -> Bool {
-        line.length <= 1000 && (line.text.hasSuffix("enpproperty-->") || line.text.hasPrefix("<!--enpproperty"))
+        line.length <= 1000 && (line.text.hasByteSuffix("enpproperty-->") || line.text.hasBytePrefix("<!--enpproperty"))
     }
 
     init?(_ line: PageLine) {
@@ -24,7 +24,7 @@ struct FounderTrailer: Sendable, Equatable {
             if date == nil, let (iso, end) = MastheadLine.date(in: u, from: 0), end == u.count { date = iso; continue }
             if paper == nil, Self.isPaperName(token) {
                 let beforeURL = i + 1 < tokens.count && Self.isContentURL(tokens[i + 1])
-                if beforeURL || token.hasSuffix("报") || token.hasSuffix("刊") { paper = token }
+                if beforeURL || token.hasByteSuffix("报") || token.hasByteSuffix("刊") { paper = token }
             }
         }
         self.date = date
@@ -33,7 +33,7 @@ struct FounderTrailer: Sendable, Equatable {
     }
 
     private static func isContentURL(_ t: String) -> Bool {
-        t.hasPrefix("content_") || t.hasSuffix(".htm") || t.hasSuffix(".html") || t.hasPrefix("http")
+        t.hasBytePrefix("content_") || t.hasByteSuffix(".htm") || t.hasByteSuffix(".html") || t.hasBytePrefix("http")
     }
 
     /// A bare name: 2–12 Han characters (a middle dot allowed), no punctuation.

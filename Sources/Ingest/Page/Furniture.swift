@@ -84,41 +84,54 @@ enum Furniture {
         guard line.length <= 200, let link = ["详情", "全文", "更多"].first(where: { t.hasByteSuffix($0) }) else { return false }
         var before = t.dropLast(link.count)
         while before.last == " " { before = before.dropLast() }
-        return before.hasSuffix("...") || before.hasSuffix("…")
+        return before.hasByteSuffix("...") || before.hasByteSuffix("…")
     }
 
     static func isNavigation(_ line: PageLine) -> Bool {
         guard line.length <= 48 else { return false }
         // the first word decides for nearly every line, without splitting the rest
         let t = line.text
-        // the first separator found on the bytes (space, |, /, ｜, ·)
+        // the first separator found on the bytes (space, |, /, ｜ = EF BD 9C, · = C2 B7)
         var cut = t.utf8.endIndex
-        var prev: UInt8 = 0
+        var prev2: UInt8 = 0, prev: UInt8 = 0
         for i in t.utf8.indices {
             let b = t.utf8[i]
             if b == 0x20 || b == 0x7C || b == 0x2F { cut = i; break }
-            if (prev == 0xBD && b == 0x9C) || (prev == 0xC2 && b == 0xB7) {
+            if (prev2 == 0xEF && prev == 0xBD && b == 0x9C) || (prev == 0xC2 && b == 0xB7) {
                 cut = t.utf8.index(i, offsetBy: -(prev == 0xBD ? 2 : 1))
                 break
             }
+            prev2 = prev
             prev = b
         }
+        // the first word is read once: a control's word, a date, or no control line
         let first = navigationToken(t[..<cut])
-        guard first.isEmpty || navigationWords.contains(first) || first.hasByteSuffix("上一篇") || first.hasByteSuffix("下一篇")
-                || isDateWord(first) else { return false }
-        var any = false
-        // word by word, refused at the first word that is not a control's
+        var any: Bool
+        if first.isEmpty {
+            any = false
+        } else if isNavigationWord(first) {
+            any = true
+        } else if isDateWord(first) {
+            any = false
+        } else {
+            return false
+        }
+        // then word by word, refused at the first word that is not a control's
         // split on scalars: comparing Characters outside ASCII is slow, and this runs for
         // every line that opens with a control's word or a date
-        for part in Substring(line.text).unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "｜" || $0 == "·" || $0 == "/" }) {
+        for part in t[cut...].unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "｜" || $0 == "·" || $0 == "/" }) {
             let w = navigationToken(Substring(part))
             if w.isEmpty { continue }
+            if isNavigationWord(w) { any = true; continue }
             // a date among the controls (`2009年5月4日 收藏 打印 推荐`) is the page's, not text
-            if isDateWord(w) { continue }
-            guard navigationWords.contains(w) || w.hasByteSuffix("上一篇") || w.hasByteSuffix("下一篇") else { return false }
-            any = true
+            guard isDateWord(w) else { return false }
         }
         return any
+    }
+
+    /// One of the controls' words; `…上一篇`, `…下一篇` too.
+    static func isNavigationWord(_ w: Substring) -> Bool {
+        navigationWords.contains(w) || w.hasByteSuffix("上一篇") || w.hasByteSuffix("下一篇")
     }
 
     /// A word of a controls line without the colons and counts around it (`评论:3` → `评论`).
@@ -162,12 +175,25 @@ enum Furniture {
     /// E-mail addresses, web addresses, phone or fax numbers, postcodes.
     static func isContact(_ line: PageLine) -> Bool {
         let t = line.text
-        let digits = t.unicodeScalars.filter { Scalars.isDigit($0) }.count
-        guard digits >= 5 || t.containsASCII(UInt8(ascii: "@")) || t.containsASCII(UInt8(ascii: "w")) || t.containsASCII(UInt8(ascii: "W"))
-            || t.containsASCII(UInt8(ascii: "m")) || t.containsASCII(UInt8(ascii: "M")) || t.hasSubstring("邮箱") else { return false }
+        // one pass over the bytes: digits (ASCII, and full-width ones, EF BC 90–99) and the
+        // letters of an address (`@`, `w`, `m`)
+        var digits = 0
+        var addressLetter = false
+        var prev2: UInt8 = 0, prev: UInt8 = 0
+        for b in t.utf8 {
+            switch b {
+            case 0x30...0x39: digits += 1
+            case 0x90...0x99 where prev == 0xBC && prev2 == 0xEF: digits += 1
+            case 0x40, 0x57, 0x77, 0x4D, 0x6D: addressLetter = true
+            default: break
+            }
+            prev2 = prev
+            prev = b
+        }
+        guard digits >= 5 || addressLetter || t.hasSubstring("邮箱") else { return false }
         let lower = t.lowercased()
         if lower.hasSubstring("e-mail") || lower.hasSubstring("email") || lower.hasSubstring("邮箱") { return true }
-        if lower.hasSubstring("http://") || lower.hasSubstring("https://") || lower.hasPrefix("www.") { return true }
+        if lower.hasSubstring("http://") || lower.hasSubstring("https://") || lower.hasBytePrefix("www.") { return true }
         if let at = t.firstIndex(of: "@"), t[..<at].last?.isASCII == true, t[t.index(after: at)...].contains(where: { $0 == "." }) {
             return true
         }

@@ -30,7 +30,7 @@ struct HeadlineGroup: Sendable, Equatable {
     /// a verb of saying.
     static func isLeadIn(_ line: String) -> Bool {
         guard let last = line.unicodeScalars.last else { return false }
-        return last == ":" || last == "\u{FF1A}" || leadInVerbs.contains { line.hasSuffix($0) }
+        return last == ":" || last == "\u{FF1A}" || leadInVerbs.contains { line.hasByteSuffix($0) }
     }
 
     /// A clause mark (`，`, `、`) outside quotes: the line reads as running text.

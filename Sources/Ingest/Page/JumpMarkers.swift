@@ -25,7 +25,7 @@ enum JumpMarkers {
         if let f = u.first, let l = u.last, Scalars.isOpener(f), Scalars.isCloser(l) { u = u.dropFirst().dropLast() }
         guard (3...14).contains(u.count) else { return false }
         let s = String(String.UnicodeScalarView(u)).trimmedSpaces()
-        guard let verb = verbs.first(where: { s.hasPrefix($0) }) else { return false }
+        guard let verb = verbs.first(where: { s.hasBytePrefix($0) }) else { return false }
         let rest = Substring(s.dropFirst(verb.count)).drop { $0 == " " }
         if rest == "版" || rest == "上版" || rest == "下版" { return verb != "见" }  // 接上版, 转下版
         guard let after = afterPageReference(rest) else { return false }
@@ -36,7 +36,7 @@ enum JumpMarkers {
     /// numeral) and `版`; what follows it, or nil when `text` opens with no such reference.
     private static func afterPageReference(_ text: Substring) -> Substring? {
         var rest = text
-        if rest.hasPrefix("第") { rest = rest.dropFirst() }
+        if rest.hasBytePrefix("第") { rest = rest.dropFirst() }
         guard let ban = rest.firstIndex(of: "版") else { return nil }
         let code = rest[..<ban].filter { $0 != " " }
         guard (1...4).contains(code.count), code.unicodeScalars.allSatisfy({ Scalars.isASCIIAlnum($0) || isNumeral($0) }),
@@ -53,7 +53,7 @@ enum JumpMarkers {
         while let f = u.first, Scalars.isSpace(f) || Scalars.isDash(f) || Scalars.isOpener(f) { u = u.dropFirst() }
         while let l = u.last, Scalars.isSpace(l) || Scalars.isCloser(l) { u = u.dropLast() }
         let s = String(String.UnicodeScalarView(u))
-        guard let verb = ["详见", "请见", "请看", "见"].first(where: { s.hasPrefix($0) }) else { return false }
+        guard let verb = ["详见", "请见", "请看", "见"].first(where: { s.hasBytePrefix($0) }) else { return false }
         guard let section = afterPageReference(Substring(s.dropFirst(verb.count)).drop { $0 == " " }) else { return false }
         return section.unicodeScalars.count <= 10 && !section.unicodeScalars.contains(where: Scalars.isSentenceFinal)
     }

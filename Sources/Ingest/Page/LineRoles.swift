@@ -313,7 +313,7 @@ enum LineRoles {
         // below the masthead (where `A08` is the edition), a code on its own line is furniture
         if position >= 6, Shape.isDeskCode(text) { return .furniture(.label) }
         if position < mastheadLines, line.length <= 10, FounderTrailer.isPaperName(text),
-           text.hasSuffix("报") || text.hasSuffix("刊"), !text.hasSuffix("简报") {
+           text.hasByteSuffix("报") || text.hasByteSuffix("刊"), !text.hasByteSuffix("简报") {
             return .paperName(text)
         }
         if let names = Bylines.dashedSignature(line) { return .byline(names) }

@@ -36,7 +36,7 @@ extension PageParser {
                         why[i] = "bare name under the headline"
                     case .short, .titleWithSubtitle:
                         let t = a.lines[i].text
-                        role[i] = head.headline.kicker.map { t.hasSuffix($0) || $0.hasPrefix(t) } == true && head.headline.title != t ? "kicker"
+                        role[i] = head.headline.kicker.map { t.hasByteSuffix($0) || $0.hasBytePrefix(t) } == true && head.headline.title != t ? "kicker"
                             : head.headline.title.hasSubstring(t) ? "headline" : "deck"
                         why[i] = "headline group (\(mark))"
                     case .dashSubtitle: role[i] = "deck"; why[i] = "dashes"

@@ -324,8 +324,8 @@ enum MastheadLine {
             return nil
         }
         guard var edition = field(["版次", "版号"]) else { return nil }
-        if edition.hasPrefix("第") { edition.removeFirst() }
-        if edition.hasSuffix("版") { edition.removeLast() }
+        if edition.hasBytePrefix("第") { edition.removeFirst() }
+        if edition.hasByteSuffix("版") { edition.removeLast() }
         guard (1...5).contains(edition.count), edition.unicodeScalars.allSatisfy({ Scalars.isASCIIAlnum($0) || chineseDigit($0) != nil || $0 == "十" }) else {
             return nil
         }
@@ -354,16 +354,16 @@ enum MastheadLine {
     /// section word or a place before a date from being taken for the paper.
     static func paperName(_ word: String) -> String? {
         var t = Substring(word)
-        if t.hasPrefix("《"), t.hasSuffix("》") { t = t.dropFirst().dropLast() }
+        if t.hasBytePrefix("《"), t.hasByteSuffix("》") { t = t.dropFirst().dropLast() }
         let name = String(t).trimmedSpaces()
-        guard FounderTrailer.isPaperName(name), name.hasSubstring("报") || name.hasSuffix("刊") else { return nil }
+        guard FounderTrailer.isPaperName(name), name.hasSubstring("报") || name.hasByteSuffix("刊") else { return nil }
         return name
     }
 
     /// A citation line under an article or at the page's foot, as web editions print them:
     /// `《 人民日报 》( 2023年05月10日 01 版)`, `《光明日报》(2021年06月01日 05版)`.
     static func citation(_ line: PageLine) -> PageMetadata? {
-        guard line.length <= maxLength, line.text.hasPrefix("《"), let close = line.text.firstIndex(of: "》") else { return nil }
+        guard line.length <= maxLength, line.text.hasBytePrefix("《"), let close = line.text.firstIndex(of: "》") else { return nil }
         guard let paper = paperName(String(line.text[...close])) else { return nil }
         var rest = Substring(line.text[line.text.index(after: close)...]).trimmingPrefix(while: { $0 == " " })
         guard let open = rest.first, open == "(" || open == "\u{FF08}",
@@ -378,8 +378,8 @@ enum MastheadLine {
     static func issue(_ line: PageLine) -> String? {
         guard line.length <= 16, line.text.hasBytePrefix("第") || line.text.hasBytePrefix("总") else { return nil }
         var t = Substring(line.text)
-        if t.hasPrefix("总") { t = t.dropFirst() }
-        guard t.hasPrefix("第"), t.hasSuffix("期") else { return nil }
+        if t.hasBytePrefix("总") { t = t.dropFirst() }
+        guard t.hasBytePrefix("第"), t.hasByteSuffix("期") else { return nil }
         let inner = t.dropFirst().dropLast().filter { $0 != " " }
         if !inner.isEmpty, inner.unicodeScalars.allSatisfy({ digitValue($0) != nil }) {
             return String(inner.unicodeScalars.map { Character(Unicode.Scalar(UInt8(48 + digitValue($0)!))) })

@@ -35,7 +35,7 @@ public enum PageParser {
         let lines = PageLines.split(LabelledFields.rewritten(text) ?? text)
         let roles = LineRoles.classifyPage(lines)
         let photos = PhotoItems.find(lines, roles)
-        let taken = Set(photos.flatMap(\.blocks))
+        let taken = LineSet(photos.lazy.flatMap(\.blocks), lineCount: lines.count)
         let heads = ArticleHeads.find(lines, roles, taken: taken)
         let items = ArticleAssembly.assemble(lines, roles, heads: heads, photos: photos)
 
@@ -201,7 +201,7 @@ public enum PageParser {
         meta.fill(from: crawl)
         // `【明报专讯】`: a paper names itself in its own datelines
         if meta.paper == nil {
-            for line in lines where line.text.hasPrefix("【") {
+            for line in lines where line.text.hasBytePrefix("【") {
                 if let paper = Bylines.paperOfDateline(line.text) { meta.paper = paper; break }
             }
         }

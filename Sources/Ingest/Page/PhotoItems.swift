@@ -21,7 +21,7 @@ enum PhotoItems {
     /// article: it is left to the article, and only the credit line is dropped there.
     static func find(_ lines: [PageLine], _ roles: [LineRole]) -> [PhotoItem] {
         var photos: [PhotoItem] = []
-        var taken = Set<Int>()
+        var taken = LineSet(lineCount: lines.count)
         // a page without blank lines (or with the same gap everywhere) gives no set-off:
         // there a heading or slogan line right above the caption is the best boundary left
         let gapless = !lines.dropFirst().contains { $0.setOff }
@@ -33,7 +33,7 @@ enum PhotoItems {
             // the paragraph right under an image tag that an export left in the text is that
             // image's caption (`<img src=…>` / `1月10日，巴解组织执委会主席阿巴斯（右）…`)
             if c > 0, roles[c] == .body, !taken.contains(c), lines[c].length <= maxCaptionLength, lines[c].gap == 0,
-               lines[c - 1].text.hasPrefix("<img") || lines[c - 1].text.hasPrefix("<IMG"), Furniture.isMarkupTag(lines[c - 1]) {
+               lines[c - 1].text.hasBytePrefix("<img") || lines[c - 1].text.hasBytePrefix("<IMG"), Furniture.isMarkupTag(lines[c - 1]) {
                 taken.insert(c)
                 photos.append(PhotoItem(blocks: [c], titleLine: nil, caption: [lines[c].text], authors: []))
                 continue

@@ -102,7 +102,7 @@ enum CrawlAnnotations {
 
     /// Where a trailing `字数 149字` / `字数: 6184字` starts.
     static func wordCount(_ s: Substring) -> Substring.Index? {
-        guard s.hasSuffix("字") || s.last?.isNumber == true else { return nil }
+        guard s.hasByteSuffix("字") || s.last?.isNumber == true else { return nil }
         var u = s.unicodeScalars[...]
         if u.last == "字" { u = u.dropLast() }
         while u.last == " " { u = u.dropLast() }
@@ -129,13 +129,13 @@ enum CrawlAnnotations {
             meta.date = iso
             u = u[u.index(after: close)...].drop { $0 == " " }
         }
-        for label in ["稿件来源", "来源"] where u.hasPrefix(label) {
+        for label in ["稿件来源", "来源"] where u.hasBytePrefix(label) {
             let value = u.dropFirst(label.count).drop { $0 == " " || $0 == ":" || $0 == "\u{FF1A}" }
             let words = value.split(separator: " ")
             guard (1...2).contains(words.count), words.allSatisfy({ w in w.unicodeScalars.allSatisfy(Scalars.isHan) }),
                   words[0].count >= 2, words[0].count <= 12 else { return nil }
             // a news site (`来源: 长江网`) is a source but no paper
-            if !words[0].hasSuffix("网"), !words[0].hasSuffix("網") { meta.paper = String(words[0]) }
+            if !words[0].hasByteSuffix("网"), !words[0].hasByteSuffix("網") { meta.paper = String(words[0]) }
             if words.count == 2 { meta.section = String(words[1]) }
             return meta
         }
@@ -167,7 +167,7 @@ enum CrawlAnnotations {
             let before = String(String.UnicodeScalarView(u[..<c])).trimmedSpaces()
             let label = before.split(separator: " ").last.map(String.init) ?? ""
             let lead = before.dropLast(label.count)
-            guard label.hasSuffix("日期") || label.hasSuffix("时间") || label.hasSuffix("于"), fieldLabels.contains(label),
+            guard label.hasByteSuffix("日期") || label.hasByteSuffix("时间") || label.hasByteSuffix("于"), fieldLabels.contains(label),
                   lead.unicodeScalars.count <= 20, !lead.unicodeScalars.contains(where: { Scalars.isSentenceFinal($0) || Scalars.isClauseOpen($0) }) else { return nil }
             return PageMetadata(date: iso)
         }
@@ -200,10 +200,10 @@ enum CrawlAnnotations {
         var meta = PageMetadata()
         for (label, value) in labelled {
             let v = Array(value.unicodeScalars)
-            if label.hasSuffix("日期") || label.hasSuffix("时间"), meta.date == nil, !v.isEmpty,
+            if label.hasByteSuffix("日期") || label.hasByteSuffix("时间"), meta.date == nil, !v.isEmpty,
                let (iso, _) = MastheadLine.date(in: v, from: 0) {
                 meta.date = iso
-            } else if label == "来源", (2...12).contains(v.count), v.allSatisfy(Scalars.isHan), !value.hasSuffix("网"), !value.hasSuffix("網") {
+            } else if label == "来源", (2...12).contains(v.count), v.allSatisfy(Scalars.isHan), !value.hasByteSuffix("网"), !value.hasByteSuffix("網") {
                 // a site (`…网`) is no paper
                 meta.paper = value
             }

@@ -176,7 +176,8 @@ enum HardWraps {
     /// `陳　雲　裳`: a name set with a space between its characters under a letter signs it;
     /// it is no continuation of the line above.
     static func isSpacedSignature(_ line: PageLine) -> Bool {
-        guard (3...8).contains(line.length) else { return false }
+        // (two tokens or more: a line with no space is refused before it is split)
+        guard (3...8).contains(line.length), line.text.containsASCII(0x20) else { return false }
         let tokens = line.text.split(separator: " ")
         return (2...4).contains(tokens.count) && tokens.allSatisfy { $0.unicodeScalars.count == 1 && $0.unicodeScalars.allSatisfy(Scalars.isHan) }
     }

@@ -25,21 +25,21 @@ enum LabelledFields {
     /// `标题:X`, `【标题】X` or `<正题>=X` → (field, value).
     static func field(_ line: Substring) -> (Field, Substring)? {
         var t = line.drop { $0 == " " || $0 == "\u{3000}" }
-        if t.hasPrefix("<"), let close = t.prefix(12).firstIndex(of: ">"), t[close...].dropFirst().hasPrefix("=") {
+        if t.hasBytePrefix("<"), let close = t.prefix(12).firstIndex(of: ">"), t[close...].dropFirst().hasBytePrefix("=") {
             let label = t[t.index(after: t.startIndex)..<close]
             let value = t[close...].dropFirst(2).drop { $0 == " " || $0 == "\u{3000}" }
             return (angleLabels[label] ?? .skip, value)
         }
         if t == "<REC>" { return (.skip, "") }
-        let bracketed = t.hasPrefix("【") || t.hasPrefix("[")
+        let bracketed = t.hasBytePrefix("【") || t.hasBytePrefix("[")
         if bracketed { t = t.dropFirst() }
-        guard let (label, kind) = labels.first(where: { t.hasPrefix($0.0) }) else { return nil }
+        guard let (label, kind) = labels.first(where: { t.hasBytePrefix($0.0) }) else { return nil }
         var rest = t.dropFirst(label.count)
         if bracketed {
-            guard rest.hasPrefix("】") || rest.hasPrefix("]") else { return nil }
+            guard rest.hasBytePrefix("】") || rest.hasBytePrefix("]") else { return nil }
             rest = rest.dropFirst()
         } else {
-            guard rest.hasPrefix(":") || rest.hasPrefix("\u{FF1A}") else { return nil }
+            guard rest.hasBytePrefix(":") || rest.hasBytePrefix("\u{FF1A}") else { return nil }
             rest = rest.dropFirst()
         }
         return (kind, rest.drop { $0 == " " || $0 == "\u{3000}" })
@@ -73,10 +73,10 @@ enum LabelledFields {
                 if !value.isEmpty { out += ["", "作者:" + value] }
             case .date:
                 if !value.isEmpty { out += ["", value] }
-            case .edition where line.drop(while: { $0 == " " || $0 == "\u{3000}" }).hasPrefix("<"):
+            case .edition where line.drop(while: { $0 == " " || $0 == "\u{3000}" }).hasBytePrefix("<"):
                 // `<版次>=013` with its `<版名>=世界新闻`, as the masthead rule reads them
                 guard !value.isEmpty else { break }
-                let section = zip(lines, fields).first { $0.0.hasPrefix("<版名>=") }.flatMap { $0.1?.1 } ?? ""
+                let section = zip(lines, fields).first { $0.0.hasBytePrefix("<版名>=") }.flatMap { $0.1?.1 } ?? ""
                 out += ["", Substring("版次:\(value)" + (section.isEmpty ? "" : " 版名:\(section)"))]
             case .edition, .source:
                 // read by the masthead and furniture rules as they are

@@ -41,7 +41,7 @@ extension String {
 extension StringProtocol {
     /// Prefix test on UTF-8 bytes (no Unicode canonical-equivalence work); `memcmp` on the
     /// contiguous bytes, since the generic sequence walk showed in per-line profiles.
-    func hasBytePrefix(_ prefix: String) -> Bool {
+    func hasBytePrefix<P: StringProtocol>(_ prefix: P) -> Bool {
         let fast = utf8.withContiguousStorageIfAvailable { h in
             prefix.utf8.withContiguousStorageIfAvailable { p in
                 p.count <= h.count && (p.isEmpty || memcmp(h.baseAddress!, p.baseAddress!, p.count) == 0)
@@ -51,7 +51,7 @@ extension StringProtocol {
         return utf8.starts(with: prefix.utf8)
     }
 
-    func hasByteSuffix(_ suffix: String) -> Bool {
+    func hasByteSuffix<P: StringProtocol>(_ suffix: P) -> Bool {
         let fast = utf8.withContiguousStorageIfAvailable { h in
             suffix.utf8.withContiguousStorageIfAvailable { p in
                 p.count <= h.count && (p.isEmpty || memcmp(h.baseAddress! + (h.count - p.count), p.baseAddress!, p.count) == 0)
