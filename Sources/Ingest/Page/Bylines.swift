@@ -68,8 +68,9 @@ enum Bylines {
 
     /// `王小明/台北报导` → `王小明`: the place a report was filed from, as Taiwan papers print it.
     static func withoutPlaceOfReport(_ chunk: Substring) -> Substring {
-        guard let slash = chunk.lastIndex(where: { $0 == "/" || $0 == "\u{FF0F}" }) else { return chunk }
-        let tail = chunk[chunk.index(after: slash)...].filter { $0 != " " }
+        // on scalars: a backwards walk over Characters finds grapheme breaks the slow way
+        guard let slash = chunk.unicodeScalars.lastIndex(where: { $0 == "/" || $0 == "\u{FF0F}" }) else { return chunk }
+        let tail = chunk[chunk.unicodeScalars.index(after: slash)...].filter { $0 != " " }
         guard ["报导", "报道", "电", "综合报导", "连线报导"].contains(where: { tail.hasByteSuffix($0) }),
               (3...10).contains(tail.count), tail.unicodeScalars.allSatisfy(Scalars.isHan) else { return chunk }
         var head = chunk[..<slash]
@@ -163,14 +164,15 @@ enum Bylines {
                 continue
             }
             // the names run to the next role word
+            // (on scalars: only a position after a space is tried)
             var end = rest.endIndex
-            var i = rest.startIndex
-            while i < rest.endIndex {
-                if i != rest.startIndex, rest[rest.index(before: i)] == " ", roleLength(rest[i...]) != nil {
+            var previous: Unicode.Scalar = "x"
+            for i in rest.unicodeScalars.indices {
+                if previous == " ", roleLength(rest[i...]) != nil {
                     end = i
                     break
                 }
-                i = rest.index(after: i)
+                previous = rest.unicodeScalars[i]
             }
             var chunk = rest[..<end]
             while chunk.last == " " { chunk = chunk.dropLast() }

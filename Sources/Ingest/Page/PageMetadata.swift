@@ -240,6 +240,13 @@ enum MastheadLine {
                 break
             }
         }
+        // without a date only an edition (`版`), a section after a colon or a lunar date (`年`…`月`)
+        // makes a masthead: a caption or a sentence with numbers in it is refused here, before
+        // it is cut into words
+        if found == nil, !line.text.hasSubstring("版"), !(line.text.hasSubstring("年") && line.text.hasSubstring("月")),
+           !u.contains(where: { $0 == ":" || $0 == "\u{FF1A}" }) {
+            return nil
+        }
         var rest = u
         if let found { rest = Array(u[..<found.start]) + [" "] + Array(u[found.end...]) }
         var words = rest.split { $0 == " " || $0 == "|" || $0 == "\u{FF5C}" }.map { String(String.UnicodeScalarView($0)) }
@@ -293,7 +300,7 @@ enum MastheadLine {
         }
         let joined = words.joined(separator: " ")
         guard let (edition, section) = edition(PageLine(text: joined, number: line.number, gap: line.gap))
-                ?? (found != nil || joined.contains(where: { $0 == ":" || $0 == "\u{FF1A}" }) ? bareEdition(joined) : nil) else {
+                ?? (found != nil || joined.unicodeScalars.contains(where: { $0 == ":" || $0 == "\u{FF1A}" }) ? bareEdition(joined) : nil) else {
             // a full date and one short word (`北京 2023年5月10日`) is still the masthead's date:
             // as a headline it would glue the date to the real one below
             if let found, words.count == 1, (1...6).contains(joined.unicodeScalars.count),
