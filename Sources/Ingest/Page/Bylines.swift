@@ -327,8 +327,8 @@ enum Bylines {
     /// `生活快门 守著残破家园 图/晞林` → (`生活快门 守著残破家园`, [`晞林`]): a headline line that
     /// ends in a picture credit after a space.
     static func trailingPictureCredit(_ text: String) -> (String, [String])? {
-        guard let space = text.lastIndex(of: " ") else { return nil }
-        let tail = text[text.index(after: space)...]
+        guard let space = text.unicodeScalars.lastIndex(of: " ") else { return nil }
+        let tail = text[text.unicodeScalars.index(after: space)...]
         guard let prefix = ["图/", "图\u{FF0F}", "摄影/", "摄影\u{FF0F}"].first(where: { tail.hasBytePrefix($0) }),
               let names = nameTokens(tail.dropFirst(prefix.count), requireSurname: false), !names.isEmpty else { return nil }
         let title = String(text[..<space]).trimmedSpaces()

@@ -44,11 +44,16 @@ enum Surnames {
     /// Tibetan name), or a transliterated minority name with a middle dot.
     static func isPersonName(_ token: Substring) -> Bool {
         let u = token.unicodeScalars
-        if u.contains("·") || u.contains("•") {
-            return (3...16).contains(u.count) && u.allSatisfy { Scalars.isHan($0) || $0 == "·" || $0 == "•" }
+        // one pass for the length, the middle dots and the script (names are checked often)
+        var count = 0
+        var dotted = false, han = true
+        for c in u {
+            count += 1
+            if c == "·" || c == "•" { dotted = true } else if !Scalars.isHan(c) { han = false }
         }
-        guard (2...4).contains(u.count), u.allSatisfy(Scalars.isHan) else { return false }
-        if u.count >= 3, isInstitution(token) { return false }
+        if dotted { return (3...16).contains(count) && han }
+        guard (2...4).contains(count), han else { return false }
+        if count >= 3, isInstitution(token) { return false }
         let first = u.first!
         if single.contains(first) { return true }
         // the two-character openers compared as scalars, only for a first character one starts with

@@ -44,7 +44,7 @@ extension StringProtocol {
     func hasBytePrefix<P: StringProtocol>(_ prefix: P) -> Bool {
         let fast = utf8.withContiguousStorageIfAvailable { h in
             prefix.utf8.withContiguousStorageIfAvailable { p in
-                p.count <= h.count && (p.isEmpty || memcmp(h.baseAddress!, p.baseAddress!, p.count) == 0)
+                p.count <= h.count && sameBytes(h, from: 0, p)
             }
         }
         if let answer = fast ?? nil { return answer }
@@ -54,12 +54,24 @@ extension StringProtocol {
     func hasByteSuffix<P: StringProtocol>(_ suffix: P) -> Bool {
         let fast = utf8.withContiguousStorageIfAvailable { h in
             suffix.utf8.withContiguousStorageIfAvailable { p in
-                p.count <= h.count && (p.isEmpty || memcmp(h.baseAddress! + (h.count - p.count), p.baseAddress!, p.count) == 0)
+                p.count <= h.count && sameBytes(h, from: h.count - p.count, p)
             }
         }
         if let answer = fast ?? nil { return answer }
         let a = utf8, b = suffix.utf8
         return a.count >= b.count && a.reversed().starts(with: b.reversed())
+    }
+
+    /// `needle` at `offset` in `hay` (which holds it): a loop, since the needles are a few
+    /// bytes and a call to `memcmp` cost more than the comparison.
+    @inline(__always)
+    private func sameBytes(_ hay: UnsafeBufferPointer<UInt8>, from offset: Int, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        while k < needle.count {
+            if hay[offset + k] != needle[k] { return false }
+            k += 1
+        }
+        return true
     }
 
     /// Whether any byte of the UTF-8 form equals `byte` (an ASCII character).
