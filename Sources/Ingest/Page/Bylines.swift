@@ -458,11 +458,9 @@ enum Bylines {
     /// `(作者系南通市总工会党组书记、副主席)` → `作者系南通市总工会党组书记、副主席`.
     static func authorNote(_ line: PageLine) -> String? {
         guard line.length >= 5, line.length <= 120, let first = line.text.unicodeScalars.first else { return nil }
-        let openers = ["作者系", "作者为", "作者是", "作者单位", "作者:", "作者\u{FF1A}", "本文作者系", "本文作者为"]
         guard first == "(" || first == "\u{FF08}" else {
             // unbracketed, as some pages print it: only the `作者系/为` forms, one sentence
-            let bare = ["作者系", "作者为", "本文作者系", "本文作者为"]
-            guard bare.contains(where: { line.text.hasBytePrefix($0) }), !Shape.hasInnerFullStop(line.text) else { return nil }
+            guard bareNoteOpeners.prefix(of: line.text) != nil, !Shape.hasInnerFullStop(line.text) else { return nil }
             var t = line.text
             while let last = t.unicodeScalars.last, last == "。" || last == "." { t = String(t.unicodeScalars.dropLast()) }
             return t
@@ -470,12 +468,16 @@ enum Bylines {
         let u = Array(line.text.unicodeScalars)
         guard u.last == ")" || u.last == "\u{FF09}" else { return nil }
         let inner = String(String.UnicodeScalarView(u[1..<(u.count - 1)])).trimmedSpaces()
-        return openers.contains(where: { inner.hasBytePrefix($0) }) ? inner : nil
+        return noteOpeners.prefix(of: inner) != nil ? inner : nil
     }
+
+    static let noteOpeners = WordsByFirst(["作者系", "作者为", "作者是", "作者单位", "作者:", "作者\u{FF1A}", "本文作者系", "本文作者为"])
+    static let bareNoteOpeners = WordsByFirst(["作者系", "作者为", "本文作者系", "本文作者为"])
 
     /// A dateline opening a news item: `本报讯(通讯员 吴凌)…`, `本报拉萨讯(记者 …)…`,
     /// `新华社北京5月3日电(记者 …)…`, `本报讯 …`. Returns the names and where the text starts.
     static let agencies = ["本报", "本刊", "新华社", "中新社", "中新网", "人民网", "央视网"]
+    static let agencyIndex = WordsByFirst(agencies)
 
     /// `长江网10月4日讯…`, `海南日报讯…`: an outlet's own name opens the dateline. Read on
     /// scalars, no strings built: this runs for every paragraph.
@@ -516,12 +518,12 @@ enum Bylines {
     static func dateline(_ paragraph: String) -> (names: [String], bodyStart: String.Index)? {
         if let bracketed = bracketedDateline(paragraph) { return ([], bracketed) }
         // `据新华社北京4月29日电`: a story taken from the agency
-        if paragraph.hasBytePrefix("据"), agencies.contains(where: { paragraph.dropFirst().hasBytePrefix($0) }),
+        if paragraph.hasBytePrefix("据"), agencyIndex.prefix(of: paragraph.dropFirst()) != nil,
            case let rest = String(paragraph.dropFirst()), let (names, start) = dateline(rest) {
             let offset = rest.unicodeScalars.distance(from: rest.startIndex, to: start)
             return (names, paragraph.unicodeScalars.index(paragraph.startIndex, offsetBy: 1 + offset))
         }
-        guard agencies.contains(where: { paragraph.hasBytePrefix($0) }) || (outletOpener(paragraph) && mayOpenDateline(paragraph)) else { return nil }
+        guard agencyIndex.prefix(of: paragraph) != nil || (outletOpener(paragraph) && mayOpenDateline(paragraph)) else { return nil }
         let head = paragraph.prefix(40)
         guard let xun = head.firstIndex(where: { $0 == "讯" || $0 == "电" }) else { return nil }
         let opener = head[..<xun]
