@@ -18,7 +18,7 @@ struct IngestBench {
         var args = Array(CommandLine.arguments.dropFirst())
         if args.contains("--help") || args.contains("-h") {
             print("usage: ingest-bench [--seconds S] [--runs R] [--workers N] [--parse-only] [SEEDS_DIR]")
-            print("       ingest-bench --shapes [--shape NAME] [--sizes 1,4,16]   (adversarial page shapes, MiB)")
+            print("       ingest-bench --shapes [--shape NAME] [--sizes 1,4,16] [--runs R]   (adversarial page shapes, MiB; median of R parses)")
             print("       ingest-bench --search N [SEEDS_DIR]   (the search index: N generated articles, build rate, size, query latency)")
             print("Prints parsing throughput (MB/s, pages/s, articles/s), medians of R runs; asserts nothing.")
             return
@@ -29,6 +29,7 @@ struct IngestBench {
             return v
         }
         let seconds = option("--seconds", 3)
+        let runsGiven = args.contains("--runs")
         let runs = Int(option("--runs", 5))
         let workers = Int(option("--workers", Double(ProcessInfo.processInfo.activeProcessorCount)))
         var parseOnly = false
@@ -51,7 +52,8 @@ struct IngestBench {
         let lexicon = try Lexicon(dictionary: read(lexiconDir + "/dict.txt"), idf: read(lexiconDir + "/analyse/idf.txt"))
         let loadSeconds = Date().timeIntervalSince(loadStart)
         if shapes {
-            AdversarialPages.run(Ingestor(lexicon: lexicon), sizes: sizes, only: only)
+            // one parse per shape and size unless --runs asks for the median of several
+            AdversarialPages.run(Ingestor(lexicon: lexicon), sizes: sizes, only: only, runs: runsGiven ? max(1, runs) : 1)
             return
         }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: seedsDir) else {

@@ -100,16 +100,23 @@ enum Bylines {
         }
         var i = u.startIndex
         while i < u.endIndex {
-            switch u[i] {
-            case " ", "、", ",", "\u{FF0C}", ";", "\u{FF1B}":
+            if isNameSeparator(u[i]) {
                 guard take(i) else { return nil }
                 start = u.index(after: i)
-            default: break
             }
             i = u.index(after: i)
         }
         guard take(u.endIndex), !out.isEmpty else { return nil }
         return out
+    }
+
+    /// What separates the names of a byline: `a b、c,d;e`.
+    @inline(__always)
+    static func isNameSeparator(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case " ", "、", ",", "\u{FF0C}", ";", "\u{FF1B}": return true
+        default: return false
+        }
     }
 
     /// A Han character standing alone between spaces (or the ends): the cheap test before
@@ -213,7 +220,7 @@ enum Bylines {
         }
         // `半月谈记者 史卫燕`: a staff role after a name the outlet list does not know, then
         // names that read as persons' names
-        if text.hasSubstring("记者 ") || text.hasSubstring("通讯员 "), let space = text.firstIndex(of: " "), case let role = text[..<space],
+        if text.containsASCII(0x20), text.hasSubstring("记者 ") || text.hasSubstring("通讯员 "), let space = text.firstIndex(of: " "), case let role = text[..<space],
            (3...10).contains(role.count), role.hasByteSuffix("记者") || role.hasByteSuffix("通讯员"), role.unicodeScalars.allSatisfy(Scalars.isHan),
            let names = nameTokens(text[text.index(after: space)...], requireSurname: true), !names.isEmpty {
             return names
@@ -284,7 +291,12 @@ enum Bylines {
 
     /// A bare name line (`王宇`, `王长新 李敏`): only meaningful right under a headline.
     static func bareNames(_ line: PageLine) -> [String]? {
-        guard line.length <= 20 else { return nil }
+        guard line.length <= 20,
+              let first = line.text.unicodeScalars.first(where: { !isNameSeparator($0) }) else { return nil }
+        // a name opens with a family name or a Tibetan opener, or is a transliteration with a
+        // middle dot: any other line is refused before it is cut into tokens
+        guard Surnames.single.contains(first) || Surnames.multiFirst.contains(first)
+                || line.text.unicodeScalars.contains(where: { $0 == "·" || $0 == "•" }) else { return nil }
         return nameTokens(Substring(line.text), requireSurname: true)
     }
 
