@@ -63,8 +63,10 @@ enum Bylines {
     /// ends it (so `我们都是记者` is no role).
     static func isOutletName(_ s: Substring) -> Bool {
         // `海南日报全媒体`, `县融媒体`: a paper's multimedia desk
-        ["报", "社", "台", "网", "刊", "中心", "频道", "媒体"].contains { s.hasByteSuffix($0) }
+        outletEnds.contains { s.hasByteSuffix($0) }
     }
+
+    static let outletEnds = ["报", "社", "台", "网", "刊", "中心", "频道", "媒体"]
 
     /// `王小明/台北报导` → `王小明`: the place a report was filed from, as Taiwan papers print it.
     static func withoutPlaceOfReport(_ chunk: Substring) -> Substring {

@@ -81,7 +81,8 @@ enum Furniture {
     /// and linked (`详情`, `全文`, `阅读全文`), as lists of other stories print it.
     static func isTeaserLink(_ line: PageLine) -> Bool {
         let t = line.text
-        guard line.length <= 200, let link = ["详情", "全文", "更多"].first(where: { t.hasByteSuffix($0) }) else { return false }
+        guard line.length <= 200, let last = t.unicodeScalars.last, last == "情" || last == "文" || last == "多",
+              let link = ["详情", "全文", "更多"].first(where: { t.hasByteSuffix($0) }) else { return false }
         var before = t.dropLast(link.count)
         while before.last == " " { before = before.dropLast() }
         return before.hasByteSuffix("...") || before.hasByteSuffix("…")
@@ -139,7 +140,7 @@ enum Furniture {
         // on scalars: Character comparisons outside ASCII go through normalization
         var u = raw.unicodeScalars[...]
         while let f = u.first, f == ":" || f == "：" { u = u.dropFirst() }
-        while let l = u.last, l == ":" || l == "：" || l.properties.numericType != nil { u = u.dropLast() }
+        while let l = u.last, l == ":" || l == "：" || (l.isASCII ? ("0"..."9").contains(l) : l.properties.numericType != nil) { u = u.dropLast() }
         return Substring(u)
     }
 
