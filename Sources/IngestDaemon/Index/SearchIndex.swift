@@ -16,7 +16,7 @@ package final class SearchIndex: Sendable {
 
     /// `cacheMiB`: SQLite's page cache; small in the daemon (memory stays flat in a burst),
     /// larger for a search command.
-    package init(path: String, recordsDir: String, segmenter: SearchSegmenter, cacheMiB: Int = 8) throws {
+    package init(path: String, recordsDir: String, segmenter: SearchSegmenter, cacheMiB: Int = 2) throws {
         self.path = path
         self.recordsDir = recordsDir
         self.segmenter = segmenter

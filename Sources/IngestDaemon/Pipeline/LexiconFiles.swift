@@ -24,7 +24,7 @@ package enum LexiconFiles {
         let idfPath = directory + "/" + idfName
         guard let dict = readBytes(dictPath) else { throw Missing(path: dictPath) }
         guard let idf = readBytes(idfPath) else { throw Missing(path: idfPath) }
-        let lexicon = try Lexicon(dictionary: dict, idf: idf)
+        let lexicon = try Lexicon(dictionary: consume dict, idf: consume idf)
         releaseFreedMemory()
         return lexicon
     }
