@@ -59,7 +59,7 @@ package final class SearchIndex: Sendable {
     /// at most `chunk` bytes of records (FTS5 keeps a transaction's terms in memory). Returns
     /// the records added.
     @discardableResult
-    func catchUp(file: String, upTo limit: Int? = nil, chunk: Int = 1 << 20) throws -> Int {
+    func catchUp(file: String, upTo limit: Int? = nil, chunk: Int = 1 << 18) throws -> Int {
         var added = 0
         while true {
             let (n, more) = try catchUpChunk(file: file, upTo: limit, chunk: chunk)
@@ -69,7 +69,7 @@ package final class SearchIndex: Sendable {
     }
 
     /// One transaction of `catchUp`: the records added, and whether more are left below `limit`.
-    func catchUpChunk(file: String, upTo limit: Int?, chunk: Int = 1 << 20) throws -> (added: Int, more: Bool) {
+    func catchUpChunk(file: String, upTo limit: Int?, chunk: Int = 1 << 18) throws -> (added: Int, more: Bool) {
         let full = recordsDir + "/" + file
         guard let handle = FileHandle(forReadingAtPath: full) else { return (0, false) }
         defer { try? handle.close() }
