@@ -105,7 +105,7 @@ enum ArticleAssembly {
     }
 
     /// Marks that open each item of a briefs column.
-    static let bulletMarks: Set<Unicode.Scalar> = ["◆", "◇", "●", "○", "△", "▲", "■", "□", "•", "☆", "★", "▶", "►", "◎"]
+    static let bulletMarks: ScalarSet = ["◆", "◇", "●", "○", "△", "▲", "■", "□", "•", "☆", "★", "▶", "►", "◎"]
 
     static func isBullet(_ i: Int, _ lines: [PageLine], _ roles: [LineRole]) -> Bool {
         guard roles[i] == .body, let first = lines[i].text.unicodeScalars.first else { return false }

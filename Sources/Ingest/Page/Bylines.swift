@@ -13,12 +13,11 @@ enum Bylines {
     static let spacedTrailers: [(String, Int)] = trailers.map { (" " + $0, $0.count + 1) }
 
     /// The closing word (with its space) that `text` ends in, and its length in characters.
-    static let trailerEnds = Set(trailers.compactMap(\.unicodeScalars.last))
+    static let trailerEnds = ScalarSet(trailers.compactMap(\.unicodeScalars.last))
 
     static func spacedTrailer<S: StringProtocol>(_ text: S) -> Int? {
         guard let last = text.unicodeScalars.last, trailerEnds.contains(last) else { return nil }
-        let u = text.utf8
-        for (t, n) in spacedTrailers where u.count >= t.utf8.count && u.reversed().starts(with: t.utf8.reversed()) { return n }
+        for (t, n) in spacedTrailers where text.hasByteSuffix(t) { return n }
         return nil
     }
 
@@ -30,8 +29,8 @@ enum Bylines {
 
     /// Open marks set before a bare name (`□葛志娟`); filled marks also open boxed labels
     /// (`■导读`), so after one of them only a role word makes a byline (`■本报记者 张三`).
-    static let boxMarks: Set<Unicode.Scalar> = ["□", "◇", "○", "◎", "◆"]
-    static let filledMarks: Set<Unicode.Scalar> = ["■", "●", "▲", "★", "▶", "►"]
+    static let boxMarks: ScalarSet = ["□", "◇", "○", "◎", "◆"]
+    static let filledMarks: ScalarSet = ["■", "●", "▲", "★", "▶", "►"]
 
     /// Role words that an outlet's name may precede: `扬子晚报记者`, `新京报首席记者`,
     /// `县融媒体中心通讯员`.
@@ -324,7 +323,7 @@ enum Bylines {
     }
 
     /// Marks of a continuation or a picture (`（续完）`, `（图）`, `（摄）`): no pen name holds them.
-    static let notInPenNames = Set("续續完图圖摄攝".unicodeScalars)
+    static let notInPenNames = ScalarSet("续續完图圖摄攝".unicodeScalars)
 
     /// `─香港‧成苜暘`, `──嘉義‧汪月`: a reader's or contributor's signature that closes a
     /// letter: dashes, a place, a middle dot and the name.

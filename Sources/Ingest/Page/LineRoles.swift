@@ -140,7 +140,7 @@ enum Shape {
         return Substring(String(String.UnicodeScalarView(text.unicodeScalars.prefix(n))))
     }
 
-    static let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    static let numerals: ScalarSet = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
     /// Enumerations that open a section heading or list item: `一、`, `(一)`, `1.`, `“1”:`, `第一,`.
     static func startsEnumerated(_ text: String) -> Bool {

@@ -192,7 +192,7 @@ enum MastheadLine {
     }
 
     /// Weekday and lunar-calendar words that travel with a masthead date.
-    static let calendarWords: Set<Unicode.Scalar> = ["星", "期", "周", "礼", "拜", "日", "天", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "农", "历", "正", "腊", "冬", "月", "初", "廿", "年", "甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸", "子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥", " ", "(", ")", "\u{FF08}", "\u{FF09}", ",", "\u{FF0C}"]
+    static let calendarWords: ScalarSet = ["星", "期", "周", "礼", "拜", "日", "天", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "农", "历", "正", "腊", "冬", "月", "初", "廿", "年", "甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸", "子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥", " ", "(", ")", "\u{FF08}", "\u{FF09}", ",", "\u{FF0C}"]
 
     static func isCalendarNote<S: Sequence<Unicode.Scalar>>(_ s: S) -> Bool {
         s.allSatisfy { calendarWords.contains($0) }
