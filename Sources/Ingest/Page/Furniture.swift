@@ -45,7 +45,7 @@ enum Furniture {
         let t = line.text
         // one pass for the bytes that can open the phrases: `C`, `A`, or 0xC2 (the lead byte of
         // `©`; 0xA9 alone is a continuation byte of many Han characters)
-        if t.utf8.contains(where: { $0 == 0x43 || $0 == 0x41 || $0 == 0xC2 }),
+        if t.anyByte({ $0 == 0x43 || $0 == 0x41 || $0 == 0xC2 }),
            t.hasSubstring("Copyright") || t.hasSubstring("©") || t.hasSubstring("All Rights Reserved") || t.hasSubstring("All rights reserved") {
             return true
         }
@@ -93,18 +93,19 @@ enum Furniture {
         // the first word decides for nearly every line, without splitting the rest
         let t = line.text
         // the first separator found on the bytes (space, |, /, ｜ = EF BD 9C, · = C2 B7)
-        var cut = t.utf8.endIndex
-        var prev2: UInt8 = 0, prev: UInt8 = 0
-        for i in t.utf8.indices {
-            let b = t.utf8[i]
-            if b == 0x20 || b == 0x7C || b == 0x2F { cut = i; break }
-            if (prev2 == 0xEF && prev == 0xBD && b == 0x9C) || (prev == 0xC2 && b == 0xB7) {
-                cut = t.utf8.index(i, offsetBy: -(prev == 0xBD ? 2 : 1))
-                break
+        func firstSeparator(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c == 0x20 || c == 0x7C || c == 0x2F { return i }
+                if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBD, b[i + 2] == 0x9C { return i }
+                if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xB7 { return i }
+                i += 1
             }
-            prev2 = prev
-            prev = b
+            return b.count
         }
+        let cutOffset = t.utf8.withContiguousStorageIfAvailable(firstSeparator) ?? Array(t.utf8).withUnsafeBufferPointer(firstSeparator)
+        let cut = t.utf8.index(t.utf8.startIndex, offsetBy: cutOffset)
         // the first word is read once: a control's word, a date, or no control line
         let first = navigationToken(t[..<cut])
         var any: Bool

@@ -163,7 +163,7 @@ enum Shape {
     /// `title ——subtitle` on one line → (title, subtitle).
     static func splitTitleSubtitle(_ text: String) -> (String, String)? {
         // every dash here (—, ―, ━) opens with the byte E2, or is `-`: one pass refuses most lines
-        guard text.utf8.contains(where: { $0 == 0xE2 || $0 == 0x2D }),
+        guard text.anyByte({ $0 == 0xE2 || $0 == 0x2D }),
               text.hasSubstring("—") || text.hasSubstring("―") || text.hasSubstring("--") || text.hasSubstring("━") else { return nil }
         let u = Array(text.unicodeScalars)
         guard let dash = u.indices.dropLast().first(where: { Scalars.isDash(u[$0]) && Scalars.isDash(u[$0 + 1]) && u[$0] != "-" }) else {

@@ -211,7 +211,7 @@ enum MastheadLine {
     /// Nothing else may be on the line, so a date inside a sentence is never taken.
     static func masthead(_ line: PageLine) -> PageMetadata? {
         guard line.length <= maxLength,
-              line.text.hasSubstring("版") || line.text.hasSubstring("年") || line.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) ||
+              line.text.hasSubstring("版") || line.text.hasSubstring("年") || line.text.anyByte({ $0 >= 0x30 && $0 <= 0x39 }) ||
               line.text.unicodeScalars.contains(where: { $0.value >= 0xFF10 && $0.value <= 0xFF19 }) else { return nil }
         // a masthead in brackets (`【第1版:要闻】`), or as labelled fields (`版次:A01 版名:要闻`)
         if let first = line.text.unicodeScalars.first, let last = line.text.unicodeScalars.last,
