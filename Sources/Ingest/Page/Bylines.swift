@@ -450,7 +450,7 @@ enum Bylines {
         inner = inner.dropLast()
         if inner.hasByteSuffix("专") { inner = inner.dropLast() }
         // `【新华社晋冀鲁豫总分社邯郸讯】`, `【新华社兴县八日电】`: an agency, its bureau, place and day
-        guard inner.count >= 2, agencies.contains(where: { inner.hasBytePrefix($0) }) || (inner.count <= 10 && isOutletName(inner)),
+        guard inner.count >= 2, agencyIndex.prefix(of: inner) != nil || (inner.count <= 10 && isOutletName(inner)),
               inner.unicodeScalars.allSatisfy({ Scalars.isHan($0) || Scalars.isDigit($0) }) else { return nil }
         let start = paragraph.index(after: close)
         return paragraph[start...].firstIndex { $0 != " " } ?? paragraph.endIndex
@@ -540,7 +540,7 @@ enum Bylines {
         let head = paragraph.prefix(40)
         guard let xun = head.firstIndex(where: { $0 == "讯" || $0 == "电" }) else { return nil }
         let opener = head[..<xun]
-        let agency = agencies.contains { opener.hasBytePrefix($0) } || outletOpener(String(opener))
+        let agency = agencyIndex.prefix(of: opener) != nil || outletOpener(String(opener))
         let plain = !opener.contains { $0 == "," || $0 == "\u{FF0C}" || $0 == "。" || $0 == " " }
         // `…讯` carries at most a place name; `…电` a place and a date (`北京5月3日电`)
         let isNewsOpener = agency && plain && (head[xun] == "讯" ? opener.count <= 10 : opener.count <= 18 && opener.hasByteSuffix("日"))
@@ -553,13 +553,13 @@ enum Bylines {
             let inside = rest[rest.index(after: rest.startIndex)..<close]
             names = creditedNames(String(inside).trimmedSpaces()) ?? []
             rest = rest[rest.index(after: close)...]
-        } else if roles.contains(where: { rest.hasBytePrefix($0) }) {
+        } else if roleIndex.prefix(of: rest) != nil {
             // `本报讯 记者张三 李四 正文…`: the role word and the name tokens after it, up to the
             // first token that is not a name
             var tokens: [Substring] = []
             var end = rest.startIndex
             for token in rest.split(separator: " ", maxSplits: 8, omittingEmptySubsequences: true) {
-                let isRole = roles.contains { token == $0 } || (roles.contains { token.hasBytePrefix($0) } && creditedNames(String(token)) != nil)
+                let isRole = roleIndex.contains(token) || (roleIndex.prefix(of: token) != nil && creditedNames(String(token)) != nil)
                 guard tokens.isEmpty ? isRole : (isRole || isLooseName(token)) else { break }
                 tokens.append(token)
                 end = token.endIndex
